@@ -1,0 +1,66 @@
+# Real Moments: the two front-door commands are `make dev` and `make test`.
+# Every target installs what it needs by itself: a JDK 25 is found under /usr/lib/jvm,
+# Maven fetches the Java dependencies, and ./.venv gets the emulator and SAM tooling.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PORT ?= 3000
+EMULATOR_PORT ?= 4566
+STAGE ?= dev
+
+JDK := $(shell scripts/find-jdk25)
+ifeq ($(JDK),)
+$(error No JDK 25: see the message above)
+endif
+export JAVA_HOME := $(JDK)
+export PATH := $(JDK)/bin:$(PATH)
+
+MVN := mvn -B -ntp $(if $(CI),,-q)
+VENV := .venv
+VENV_STAMP := $(VENV)/.installed
+RUNTIME_JAR := local/runtime/target/runtime.jar
+
+.PHONY: help venv build test dev invoke token lint sam-validate sam-build deploy clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(VENV_STAMP): local/requirements.txt local/constraints.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q --upgrade pip
+	$(VENV)/bin/pip install -q -r local/requirements.txt -c local/constraints.txt
+	touch $@
+
+venv: $(VENV_STAMP) ## Create ./.venv with moto, SAM CLI, cfn-lint and the AWS CLI
+
+build: ## Build every function jar and the local runtime (no tests)
+	$(MVN) package -DskipTests
+
+test: $(VENV_STAMP) ## Run every test: unit, emulator integration, end-to-end, template lint
+	$(MVN) verify
+	$(MAKE) --no-print-directory sam-validate
+
+dev: $(VENV_STAMP) build ## Run the whole stack locally on the emulator (http://127.0.0.1:$(PORT))
+	java -jar $(RUNTIME_JAR) dev --port $(PORT) --emulator-port $(EMULATOR_PORT)
+
+invoke: $(VENV_STAMP) ## Run one function once: make invoke FUNCTION=<logical id> EVENT=events/<file>.json
+	@test -n "$(FUNCTION)" -a -n "$(EVENT)" || { echo "usage: make invoke FUNCTION=<logical id> EVENT=events/<file>.json" >&2; exit 2; }
+	@test -f $(RUNTIME_JAR) || $(MVN) package -DskipTests
+	java -jar $(RUNTIME_JAR) invoke --function $(FUNCTION) --event $(EVENT) --emulator-port $(EMULATOR_PORT)
+
+token: ## Print an ID token for a local user: make token USER=alice (the stack must be running)
+	@java -jar $(RUNTIME_JAR) token --user $(or $(USER_NAME),$(USER),alice)
+
+sam-validate: $(VENV_STAMP) ## sam validate --lint (cfn-lint) on template.yaml
+	$(VENV)/bin/sam validate --lint --template template.yaml --region us-east-1
+
+sam-build: $(VENV_STAMP) build ## sam build into .aws-sam/
+	$(VENV)/bin/sam build --template template.yaml
+
+deploy: sam-build ## sam deploy --config-env $(STAGE) (needs AWS credentials)
+	$(VENV)/bin/sam deploy --config-env $(STAGE)
+
+clean: ## Remove build output and local state (keeps .venv)
+	$(MVN) clean
+	rm -rf .aws-sam .local

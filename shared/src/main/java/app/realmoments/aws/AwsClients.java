@@ -1,0 +1,55 @@
+package app.realmoments.aws;
+
+import app.realmoments.config.Environment;
+import java.net.URI;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * The settings every AWS client of a function shares, read once per container: region, credentials
+ * and the optional {@code AWS_ENDPOINT_URL} (an emulator, or any AWS-compatible endpoint).
+ *
+ * <p>Region and credentials are given explicitly rather than discovered, which is the SDK's own
+ * start-up advice: no provider chain walk, no instance-metadata probe. The light URLConnection
+ * client keeps Apache and Netty out of every jar. Service clients are built by the adapters' own
+ * factories (e.g. {@code DynamoClients}) so a function pulls in only the SDK modules it uses.
+ */
+public record AwsClients(Region region, AwsCredentialsProvider credentials, URI endpoint, SdkHttpClient http) {
+
+    /** Reads AWS_REGION, the AWS_* credentials Lambda provides, and AWS_ENDPOINT_URL if present. */
+    public static AwsClients fromEnvironment() {
+        Region region = Region.of(Environment.require("AWS_REGION"));
+        String accessKey = Environment.require("AWS_ACCESS_KEY_ID");
+        String secretKey = Environment.require("AWS_SECRET_ACCESS_KEY");
+        String sessionToken = Environment.optional("AWS_SESSION_TOKEN", null);
+        AwsCredentials credentials = sessionToken == null
+                ? AwsBasicCredentials.create(accessKey, secretKey)
+                : AwsSessionCredentials.create(accessKey, secretKey, sessionToken);
+        String endpoint = Environment.optional("AWS_ENDPOINT_URL", null);
+        SdkHttpClient http = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(2))
+                .socketTimeout(Duration.ofSeconds(20))
+                .build();
+        return new AwsClients(region, StaticCredentialsProvider.create(credentials),
+                endpoint == null ? null : URI.create(endpoint), http);
+    }
+
+    /** True when requests go to an endpoint other than AWS's own (S3 then needs path-style addressing). */
+    public boolean customEndpoint() {
+        return endpoint != null;
+    }
+
+    public ClientOverrideConfiguration overrides() {
+        return ClientOverrideConfiguration.builder()
+                .apiCallAttemptTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+}

@@ -1,0 +1,89 @@
+package app.realmoments.http;
+
+import app.realmoments.error.Problem;
+import app.realmoments.json.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.util.Map;
+
+/**
+ * One HTTP API call, free of API Gateway's types: the route, the caller (the JWT's {@code sub}, or
+ * null on a public route), its parameters and body.
+ */
+public record ApiRequest(
+        String routeKey,
+        String callerId,
+        Map<String, String> pathParameters,
+        Map<String, String> query,
+        String body,
+        String requestId) {
+
+    public ApiRequest {
+        pathParameters = pathParameters == null ? Map.of() : Map.copyOf(pathParameters);
+        query = query == null ? Map.of() : Map.copyOf(query);
+    }
+
+    /** The caller's user id; every route but the public ones has one. */
+    public String caller() {
+        if (callerId == null || callerId.isBlank()) {
+            throw new Problem(Problem.Kind.UNAUTHENTICATED, "unauthorized", "a valid bearer token is required", null);
+        }
+        return callerId;
+    }
+
+    public String path(String name) {
+        String value = pathParameters.get(name);
+        if (value == null || value.isBlank()) {
+            throw Problem.invalid(name, name + " is missing from the path");
+        }
+        return value;
+    }
+
+    public String queryParam(String name) {
+        String value = query.get(name);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    /** The {@code limit} query parameter: 1..50, 20 when absent. */
+    public int limit() {
+        String value = queryParam("limit");
+        if (value == null) {
+            return 20;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= 50) {
+                return limit;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw Problem.invalid("limit", "limit must be a whole number from 1 to 50");
+    }
+
+    /** The JSON body as the given record; a missing, malformed or mistyped body is a 400 naming the field. */
+    public <T> T body(Class<T> type) {
+        if (body == null || body.isBlank()) {
+            throw Problem.invalid(null, "a JSON body is required");
+        }
+        try {
+            T value = Json.MAPPER.readValue(body, type);
+            if (value == null) {
+                throw Problem.invalid(null, "the body must be a JSON object");
+            }
+            return value;
+        } catch (MismatchedInputException e) {
+            String field = e.getPath().isEmpty() ? null : e.getPath().getLast().getFieldName();
+            if (field == null) {
+                throw Problem.invalid(null, "the body must be a JSON object");
+            }
+            String message = e instanceof InvalidFormatException
+                    ? field + " has the wrong format"
+                    : field + " has the wrong type";
+            throw Problem.invalid(field, message);
+        } catch (JsonProcessingException e) {
+            throw Problem.invalid(null, "the body is not valid JSON");
+        }
+    }
+}
