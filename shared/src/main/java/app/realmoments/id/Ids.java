@@ -39,6 +39,14 @@ public final class Ids {
         return encode(at.toEpochMilli(), new byte[10]);
     }
 
+    /** An id for the instant whose random part is given: for ids derived from their cause. */
+    public static String encodeForDerivation(Instant at, byte[] entropy) {
+        if (entropy.length != 10) {
+            throw new IllegalArgumentException("an id carries 10 bytes of entropy");
+        }
+        return encode(at.toEpochMilli(), entropy);
+    }
+
     static String encode(long millis, byte[] entropy) {
         char[] out = new char[26];
         long time = millis;

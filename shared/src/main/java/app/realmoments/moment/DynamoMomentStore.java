@@ -1,0 +1,200 @@
+package app.realmoments.moment;
+
+import static app.realmoments.aws.Attrs.instant;
+import static app.realmoments.aws.Attrs.n;
+import static app.realmoments.aws.Attrs.num;
+import static app.realmoments.aws.Attrs.s;
+import static app.realmoments.aws.Attrs.str;
+import static app.realmoments.aws.Attrs.time;
+
+import java.time.Instant;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+
+/**
+ * Moments in the moments table, one item each. Every state change is a conditional update, so S3
+ * events that arrive twice or out of order change a moment once.
+ */
+public final class DynamoMomentStore implements MomentStore {
+
+    /** How long a rejected moment stays, so its author can read why. */
+    static final Duration REJECTED_LIFETIME = Duration.ofDays(7);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoMomentStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public void create(Moment moment, Instant expiresAt) {
+        Map<String, AttributeValue> item = toItem(moment);
+        item.put("expiresAt", n(expiresAt.getEpochSecond()));
+        item.put("pendingRoles", AttributeValue.fromSs(moment.images().keySet().stream().map(ImageRole::wire).toList()));
+        dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(momentId)"));
+    }
+
+    @Override
+    public Optional<Moment> find(String momentId) {
+        var item = dynamo.getItem(r -> r.tableName(table).key(key(momentId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    @Override
+    public Map<String, Moment> findAll(Collection<String> momentIds) {
+        Map<String, Moment> found = new HashMap<>();
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(momentIds));
+        for (int start = 0; start < ids.size(); start += 100) {
+            List<Map<String, AttributeValue>> keys = ids.subList(start, Math.min(ids.size(), start + 100))
+                    .stream().map(DynamoMomentStore::key).toList();
+            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).build());
+            while (!request.isEmpty()) {
+                Map<String, KeysAndAttributes> pending = request;
+                BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(pending));
+                response.responses().getOrDefault(table, List.of()).forEach(item -> {
+                    Moment moment = fromItem(item);
+                    found.put(moment.momentId(), moment);
+                });
+                request = response.unprocessedKeys();
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public ImageMark markImageReady(String momentId, ImageRole role, int width, int height) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(key(momentId))
+                    .updateExpression("SET images.#role.#st = :ready, images.#role.width = :w, images.#role.height = :h"
+                            + " DELETE pendingRoles :roles")
+                    .conditionExpression("#status = :pending AND contains(pendingRoles, :role)")
+                    .expressionAttributeNames(Map.of("#role", role.wire(), "#st", "status", "#status", "status"))
+                    .expressionAttributeValues(Map.of(":ready", s("ready"), ":w", n(width), ":h", n(height),
+                            ":roles", AttributeValue.fromSs(List.of(role.wire())), ":role", s(role.wire()),
+                            ":pending", s(MomentStatus.PENDING.wire()))));
+            return ImageMark.MARKED;
+        } catch (ConditionalCheckFailedException e) {
+            Optional<Moment> now = find(momentId);
+            boolean ready = now.map(m -> m.images().get(role)).map(MomentImage::ready).orElse(false);
+            return ready ? ImageMark.ALREADY_READY : ImageMark.NOT_PENDING;
+        }
+    }
+
+    @Override
+    public boolean publishIfComplete(String momentId, Instant at) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(key(momentId))
+                    .updateExpression("SET #status = :published, publishedAt = :at REMOVE expiresAt")
+                    .conditionExpression("#status = :pending AND attribute_not_exists(pendingRoles)")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":published", s(MomentStatus.PUBLISHED.wire()),
+                            ":pending", s(MomentStatus.PENDING.wire()), ":at", time(at))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean reject(String momentId, String reason) {
+        try {
+            long expires = Instant.now().plus(REJECTED_LIFETIME).getEpochSecond();
+            dynamo.updateItem(r -> r.tableName(table).key(key(momentId))
+                    .updateExpression("SET #status = :rejected, rejectReason = :reason, expiresAt = :expires")
+                    .conditionExpression("#status = :pending")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":rejected", s(MomentStatus.REJECTED.wire()),
+                            ":pending", s(MomentStatus.PENDING.wire()), ":reason", s(reason),
+                            ":expires", n(expires))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void delete(String momentId) {
+        dynamo.deleteItem(r -> r.tableName(table).key(key(momentId)));
+    }
+
+    private static Map<String, AttributeValue> key(String momentId) {
+        return Map.of("momentId", s(momentId));
+    }
+
+    static Map<String, AttributeValue> toItem(Moment moment) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("momentId", s(moment.momentId()));
+        item.put("authorId", s(moment.authorId()));
+        if (moment.caption() != null) {
+            item.put("caption", s(moment.caption()));
+        }
+        item.put("audience", s(moment.audience().wire()));
+        if (moment.campusId() != null) {
+            item.put("campusId", s(moment.campusId()));
+        }
+        item.put("status", s(moment.status().wire()));
+        if (moment.rejectReason() != null) {
+            item.put("rejectReason", s(moment.rejectReason()));
+        }
+        item.put("createdAt", time(moment.createdAt()));
+        if (moment.publishedAt() != null) {
+            item.put("publishedAt", time(moment.publishedAt()));
+        }
+        if (moment.lateMinutes() != null) {
+            item.put("lateMinutes", n(moment.lateMinutes()));
+        }
+        Map<String, AttributeValue> images = new HashMap<>();
+        moment.images().forEach((role, image) -> {
+            Map<String, AttributeValue> value = new HashMap<>();
+            value.put("contentType", s(image.contentType()));
+            value.put("contentLength", n(image.contentLength()));
+            value.put("status", s(image.ready() ? "ready" : "pending"));
+            if (image.width() != null) {
+                value.put("width", n(image.width()));
+                value.put("height", n(image.height()));
+            }
+            images.put(role.wire(), AttributeValue.fromM(value));
+        });
+        item.put("images", AttributeValue.fromM(images));
+        return item;
+    }
+
+    /** Reads the item shape written by {@link #toItem}; also what the stream's images carry. */
+    public static Moment fromItem(Map<String, AttributeValue> item) {
+        Map<ImageRole, MomentImage> images = new EnumMap<>(ImageRole.class);
+        AttributeValue stored = item.get("images");
+        if (stored != null && stored.m() != null) {
+            stored.m().forEach((name, value) -> {
+                ImageRole role = ImageRole.fromWire(name);
+                if (role != null) {
+                    Map<String, AttributeValue> m = value.m();
+                    Long width = num(m, "width");
+                    Long height = num(m, "height");
+                    images.put(role, new MomentImage(role, str(m, "contentType"), num(m, "contentLength"),
+                            "ready".equals(str(m, "status")),
+                            width == null ? null : width.intValue(), height == null ? null : height.intValue()));
+                }
+            });
+        }
+        Long late = num(item, "lateMinutes");
+        return new Moment(str(item, "momentId"), str(item, "authorId"), str(item, "caption"),
+                Audience.fromWire(str(item, "audience")), str(item, "campusId"),
+                MomentStatus.fromWire(str(item, "status")), str(item, "rejectReason"),
+                instant(item, "createdAt"), instant(item, "publishedAt"),
+                late == null ? null : late.intValue(), images);
+    }
+}

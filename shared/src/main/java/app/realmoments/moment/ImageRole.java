@@ -1,0 +1,22 @@
+package app.realmoments.moment;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** The two cameras: the back one (required, what is happening) and the front one (the selfie). */
+public enum ImageRole {
+    BACK, FRONT;
+
+    @JsonValue
+    public String wire() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static ImageRole fromWire(String value) {
+        for (ImageRole role : values()) {
+            if (role.wire().equals(value)) {
+                return role;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,44 @@
+package app.realmoments.moment;
+
+import app.realmoments.profile.Profile;
+import app.realmoments.time.Times;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Turns stored moments into what a viewer gets: author card, short-lived image URLs, counts. */
+public final class MomentViews {
+
+    /** How long a served image URL works. */
+    public static final Duration IMAGE_URL_TTL = Duration.ofMinutes(15);
+
+    private final MediaStore media;
+
+    public MomentViews(MediaStore media) {
+        this.media = media;
+    }
+
+    /** {@code withImages} false gives the card without image URLs ("post to see" locked feeds). */
+    public MomentView view(Moment moment, Profile author, boolean withImages) {
+        List<MomentView.Image> images = new ArrayList<>();
+        if (withImages && moment.isPublished()) {
+            for (ImageRole role : ImageRole.values()) {
+                MomentImage image = moment.images().get(role);
+                if (image != null && image.ready()) {
+                    images.add(new MomentView.Image(role.wire(),
+                            media.presignDownload(MediaKeys.display(moment.momentId(), role), IMAGE_URL_TTL),
+                            media.presignDownload(MediaKeys.thumbnail(moment.momentId(), role), IMAGE_URL_TTL),
+                            image.width(), image.height()));
+                }
+            }
+        }
+        MomentView.Author card = author == null
+                ? new MomentView.Author(moment.authorId(), null, null)
+                : new MomentView.Author(author.userId(), author.handle(), author.displayName());
+        return new MomentView(moment.momentId(), card, moment.caption(), moment.audience(), moment.status(),
+                moment.rejectReason(), Times.iso(moment.createdAt()), Times.iso(moment.publishedAt()),
+                moment.lateMinutes() == null ? null : new MomentView.Late(moment.lateMinutes()),
+                images, new MomentView.Reactions(Map.of(), null), 0);
+    }
+}

@@ -1,0 +1,8 @@
+package app.realmoments.notify;
+
+import java.time.Instant;
+
+/** One notification in a user's inbox. */
+public record InboxItem(String recipientId, String notificationId, NotificationType type, String actorId,
+                        String momentId, String reason, Instant createdAt) {
+}

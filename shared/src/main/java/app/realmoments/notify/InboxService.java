@@ -1,0 +1,49 @@
+package app.realmoments.notify;
+
+import app.realmoments.error.Problem;
+import app.realmoments.id.Ids;
+import app.realmoments.page.Cursors;
+import app.realmoments.time.Times;
+import java.util.List;
+
+/** {@code GET /notifications} and {@code POST /notifications/read}. */
+public final class InboxService {
+
+    /** Beyond this the badge just says "99+". */
+    static final int UNREAD_CAP = 100;
+
+    private final Inbox inbox;
+    private final Cursors cursors;
+
+    public InboxService(Inbox inbox, Cursors cursors) {
+        this.inbox = inbox;
+        this.cursors = cursors;
+    }
+
+    public record Item(String notificationId, NotificationType type, String actorId, String momentId,
+                       String reason, String createdAt, boolean read) {
+    }
+
+    public record Listing(List<Item> items, String nextCursor, int unreadCount) {
+    }
+
+    public record MarkRead(String upTo) {
+    }
+
+    public Listing list(String userId, int limit, String cursor) {
+        String scope = "notifications:" + userId;
+        Inbox.Slice slice = inbox.page(userId, limit, cursors.decode(scope, cursor));
+        String readUpTo = inbox.readUpTo(userId);
+        List<Item> items = slice.items().stream().map(i -> new Item(i.notificationId(), i.type(), i.actorId(),
+                i.momentId(), i.reason(), Times.iso(i.createdAt()),
+                readUpTo != null && i.notificationId().compareTo(readUpTo) <= 0)).toList();
+        return new Listing(items, cursors.encode(scope, slice.next()), inbox.unreadCount(userId, readUpTo, UNREAD_CAP));
+    }
+
+    public void markRead(String userId, MarkRead request) {
+        if (request.upTo() == null || !Ids.isWellFormed(request.upTo())) {
+            throw Problem.invalid("upTo", "upTo must be a notificationId");
+        }
+        inbox.markRead(userId, request.upTo());
+    }
+}

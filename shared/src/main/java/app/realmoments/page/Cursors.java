@@ -1,0 +1,80 @@
+package app.realmoments.page;
+
+import app.realmoments.error.Problem;
+import app.realmoments.json.Json;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Opaque, tamper-evident list cursors: the storage position as base64url JSON plus an HMAC-SHA256
+ * over it and the list it belongs to. An edited cursor, or one from another list or user, is a 400.
+ */
+public final class Cursors {
+
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    private static final TypeReference<LinkedHashMap<String, String>> POSITION = new TypeReference<>() {
+    };
+
+    private final byte[] key;
+
+    public Cursors(String signingKey) {
+        if (signingKey == null || signingKey.length() < 32) {
+            throw new IllegalStateException("the cursor signing key must have at least 32 characters");
+        }
+        this.key = signingKey.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** {@code scope} names the list and its owner (e.g. "feed:USER#01J..."): a cursor only works there. */
+    public String encode(String scope, Map<String, String> position) {
+        if (position == null || position.isEmpty()) {
+            return null;
+        }
+        String payload = ENCODER.encodeToString(Json.write(position).getBytes(StandardCharsets.UTF_8));
+        return payload + "." + ENCODER.encodeToString(mac(scope, payload));
+    }
+
+    /** The position a cursor stands for, or null for no cursor (the first page). */
+    public Map<String, String> decode(String scope, String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return null;
+        }
+        int dot = cursor.indexOf('.');
+        if (dot <= 0 || dot != cursor.lastIndexOf('.') || cursor.length() > 2048) {
+            throw invalid();
+        }
+        String payload = cursor.substring(0, dot);
+        try {
+            byte[] signature = DECODER.decode(cursor.substring(dot + 1));
+            if (!MessageDigest.isEqual(signature, mac(scope, payload))) {
+                throw invalid();
+            }
+            return Json.MAPPER.readValue(DECODER.decode(payload), POSITION);
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            throw invalid();
+        }
+    }
+
+    private byte[] mac(String scope, String payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            mac.update(scope.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
+    private static Problem invalid() {
+        return Problem.invalid("cursor", "the cursor is not valid for this list");
+    }
+}

@@ -1,0 +1,112 @@
+package app.realmoments.profile;
+
+import static app.realmoments.aws.Attrs.instant;
+import static app.realmoments.aws.Attrs.key;
+import static app.realmoments.aws.Attrs.s;
+import static app.realmoments.aws.Attrs.str;
+import static app.realmoments.aws.Attrs.time;
+
+import app.realmoments.error.Problem;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Profiles in the users table: {@code USER#id / PROFILE}, and the handle claim {@code HANDLE#h / HANDLE}
+ * written in the same transaction, so two users racing for one handle cannot both win.
+ */
+public final class DynamoProfileStore implements ProfileStore {
+
+    private static final String PROFILE = "PROFILE";
+    private static final String HANDLE = "HANDLE";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoProfileStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Optional<Profile> find(String userId) {
+        var item = dynamo.getItem(r -> r.tableName(table).key(key("USER#" + userId, PROFILE)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    @Override
+    public Map<String, Profile> findAll(Collection<String> userIds) {
+        Map<String, Profile> found = new HashMap<>();
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(userIds));
+        for (int start = 0; start < ids.size(); start += 100) {
+            List<Map<String, AttributeValue>> keys = ids.subList(start, Math.min(ids.size(), start + 100)).stream()
+                    .map(id -> key("USER#" + id, PROFILE)).toList();
+            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).build());
+            while (!request.isEmpty()) {
+                Map<String, KeysAndAttributes> pending = request;
+                BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(pending));
+                response.responses().getOrDefault(table, List.of())
+                        .forEach(item -> found.put(str(item, "userId"), fromItem(item)));
+                request = response.unprocessedKeys();
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public void save(Profile profile, String previousHandle) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        Map<String, AttributeValue> item = new HashMap<>(key("USER#" + profile.userId(), PROFILE));
+        item.put("userId", s(profile.userId()));
+        item.put("handle", s(profile.handle()));
+        item.put("displayName", s(profile.displayName()));
+        if (profile.campusId() != null) {
+            item.put("campusId", s(profile.campusId()));
+        }
+        item.put("createdAt", time(profile.createdAt()));
+        item.put("updatedAt", time(profile.updatedAt()));
+        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item)).build());
+
+        Map<String, AttributeValue> me = Map.of(":me", s(profile.userId()));
+        if (!profile.handle().equals(previousHandle)) {
+            Map<String, AttributeValue> claim = new HashMap<>(key("HANDLE#" + profile.handle(), HANDLE));
+            claim.put("userId", s(profile.userId()));
+            writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(claim)
+                    .conditionExpression("attribute_not_exists(pk) OR userId = :me")
+                    .expressionAttributeValues(me)).build());
+            if (previousHandle != null) {
+                writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table)
+                        .key(key("HANDLE#" + previousHandle, HANDLE))
+                        .conditionExpression("attribute_not_exists(pk) OR userId = :me")
+                        .expressionAttributeValues(me)).build());
+            }
+        }
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(writes));
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            boolean handleTaken = reasons.size() > 1 && "ConditionalCheckFailed".equals(reasons.get(1).code());
+            if (handleTaken) {
+                throw Problem.conflict("handle_taken", "the handle " + profile.handle() + " is taken", "handle");
+            }
+            // a concurrent write to the same profile: the client may retry
+            throw Problem.conflict("conflict", "the profile changed at the same time; try again", null);
+        }
+    }
+
+    private static Profile fromItem(Map<String, AttributeValue> item) {
+        return new Profile(str(item, "userId"), str(item, "handle"), str(item, "displayName"),
+                str(item, "campusId"), instant(item, "createdAt"), instant(item, "updatedAt"));
+    }
+}

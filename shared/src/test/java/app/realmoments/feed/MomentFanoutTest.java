@@ -1,0 +1,68 @@
+package app.realmoments.feed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.realmoments.moment.Audience;
+import app.realmoments.moment.Moment;
+import app.realmoments.moment.MomentStatus;
+import app.realmoments.notify.NotificationJob;
+import app.realmoments.notify.NotificationType;
+import app.realmoments.testing.FakeSocialGraph;
+import app.realmoments.testing.InMemoryFeedStore;
+import app.realmoments.testing.RecordingNotificationQueue;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MomentFanoutTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+    private static final String ID = "01JD8X3Q6Z7V9K2M4N5P6R7S8T";
+
+    private final InMemoryFeedStore feeds = new InMemoryFeedStore();
+    private final RecordingNotificationQueue notifications = new RecordingNotificationQueue();
+
+    @Test
+    void aPublishedMomentReachesTheAuthorAndEveryFriendButBlockedOnes() {
+        FakeSocialGraph graph = new FakeSocialGraph(2).friends("ana", "ben").friends("ana", "cai")
+                .friends("ana", "dee").friends("ana", "eve").block("eve", "ana");
+        int recipients = new MomentFanout(feeds, graph, notifications).published(moment());
+
+        assertEquals(4, recipients);
+        assertEquals(List.of("ana", "ben", "cai", "dee"), feeds.recipientsOf(ID));
+        assertEquals(2, graph.friendPagesRead, "friends are read page by page");
+        List<String> notified = new ArrayList<>(notifications.sent.stream().map(NotificationJob::recipientId).toList());
+        notified.sort(null);
+        assertEquals(List.of("ben", "cai", "dee"), notified, "friends hear of it, the author does not");
+        assertTrue(notifications.sent.stream().allMatch(j -> j.type() == NotificationType.NEW_MOMENT));
+    }
+
+    @Test
+    void aRedeliveredRecordWritesTheSameEntriesAndTheSameJobIds() {
+        FakeSocialGraph graph = new FakeSocialGraph().friends("ana", "ben");
+        MomentFanout fanout = new MomentFanout(feeds, graph, notifications);
+        fanout.published(moment());
+        fanout.published(moment());
+
+        assertEquals(2, feeds.entries.size());
+        assertEquals(2, notifications.sent.size());
+        assertEquals(notifications.sent.get(0).notificationId(), notifications.sent.get(1).notificationId(),
+                "the dispatcher dedupes on this id");
+    }
+
+    @Test
+    void aRemovedMomentLeavesEveryFeed() {
+        FakeSocialGraph graph = new FakeSocialGraph().friends("ana", "ben");
+        MomentFanout fanout = new MomentFanout(feeds, graph, notifications);
+        fanout.published(moment());
+        fanout.removed(ID);
+        assertTrue(feeds.entries.isEmpty());
+    }
+
+    private static Moment moment() {
+        return new Moment(ID, "ana", null, Audience.FRIENDS, "north", MomentStatus.PUBLISHED, null, NOW, NOW, null, Map.of());
+    }
+}
