@@ -1,0 +1,90 @@
+package app.realmoments.functions.fanout;
+
+import app.realmoments.aws.AwsClients;
+import app.realmoments.aws.DynamoClients;
+import app.realmoments.aws.SqsClients;
+import app.realmoments.config.Environment;
+import app.realmoments.feed.DynamoFeedStore;
+import app.realmoments.feed.MomentFanout;
+import app.realmoments.log.Log;
+import app.realmoments.moment.DynamoMomentStore;
+import app.realmoments.moment.Moment;
+import app.realmoments.moment.MomentStatus;
+import app.realmoments.notify.SqsNotificationQueue;
+import app.realmoments.social.DynamoSocialGraph;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The moments table's stream: a moment that becomes {@code published} fans out to its recipients'
+ * feeds; a deleted one leaves them. The first record that fails is reported, so Lambda retries from
+ * it and the records after it keep their order.
+ */
+public final class FeedFanout implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+
+    private final MomentFanout fanout;
+
+    public FeedFanout() {
+        this(create(AwsClients.fromEnvironment()));
+    }
+
+    public FeedFanout(MomentFanout fanout) {
+        this.fanout = fanout;
+    }
+
+    private static MomentFanout create(AwsClients aws) {
+        DynamoDbClient dynamo = DynamoClients.create(aws);
+        return new MomentFanout(new DynamoFeedStore(dynamo, Environment.require("FEED_TABLE")),
+                new DynamoSocialGraph(dynamo, Environment.require("USERS_TABLE")),
+                new SqsNotificationQueue(SqsClients.create(aws), Environment.require("NOTIFICATIONS_QUEUE_URL")));
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+        String requestId = context == null ? null : context.getAwsRequestId();
+        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+            String sequence = record.getDynamodb().getSequenceNumber();
+            Map<String, Object> log = new LinkedHashMap<>();
+            log.put("requestId", requestId);
+            log.put("function", context == null ? null : context.getFunctionName());
+            log.put("eventName", record.getEventName());
+            try {
+                Moment before = moment(record.getDynamodb().getOldImage());
+                Moment after = moment(record.getDynamodb().getNewImage());
+                log.put("momentId", after != null ? after.momentId() : before != null ? before.momentId() : null);
+                if (after != null && after.status() == MomentStatus.PUBLISHED
+                        && (before == null || before.status() != MomentStatus.PUBLISHED)) {
+                    long started = System.nanoTime();
+                    int recipients = fanout.published(after);
+                    log.put("outcome", "fanned_out");
+                    log.put("recipients", recipients);
+                    log.put("durationMs", (System.nanoTime() - started) / 1_000_000);
+                } else if (after == null && before != null && before.status() == MomentStatus.PUBLISHED) {
+                    fanout.removed(before.momentId());
+                    log.put("outcome", "removed");
+                } else {
+                    log.put("outcome", "ignored");
+                }
+                Log.info("stream record handled", log);
+            } catch (RuntimeException e) {
+                Log.error("stream record failed", log, e);
+                failures.add(new StreamsEventResponse.BatchItemFailure(sequence));
+                break;
+            }
+        }
+        return new StreamsEventResponse(failures);
+    }
+
+    private static Moment moment(Map<String, AttributeValue> image) {
+        return image == null || image.isEmpty() ? null : DynamoMomentStore.fromItem(StreamImages.toSdk(image));
+    }
+}

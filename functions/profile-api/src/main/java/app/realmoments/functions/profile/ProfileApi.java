@@ -1,0 +1,40 @@
+package app.realmoments.functions.profile;
+
+import app.realmoments.aws.AwsClients;
+import app.realmoments.aws.DynamoClients;
+import app.realmoments.config.Environment;
+import app.realmoments.http.ApiRequest;
+import app.realmoments.http.ApiResponse;
+import app.realmoments.http.HttpApi;
+import app.realmoments.profile.DynamoProfileStore;
+import app.realmoments.profile.ProfileService;
+import app.realmoments.profile.ProfileUpdate;
+import app.realmoments.profile.ProfileView;
+import java.time.Clock;
+
+/** {@code GET /me}, {@code PUT /me}. */
+public final class ProfileApi extends HttpApi {
+
+    private final ProfileService profiles;
+
+    public ProfileApi() {
+        this(new ProfileService(new DynamoProfileStore(DynamoClients.create(AwsClients.fromEnvironment()),
+                Environment.require("USERS_TABLE")), Clock.systemUTC()));
+    }
+
+    public ProfileApi(ProfileService profiles) {
+        this.profiles = profiles;
+    }
+
+    @Override
+    protected ApiResponse route(ApiRequest request) {
+        return switch (request.routeKey()) {
+            case "GET /me" -> ApiResponse.ok(ProfileView.of(profiles.me(request.caller())));
+            case "PUT /me" -> {
+                String caller = request.caller();
+                yield ApiResponse.ok(ProfileView.of(profiles.update(caller, request.body(ProfileUpdate.class))));
+            }
+            default -> throw unknownRoute(request);
+        };
+    }
+}
