@@ -52,14 +52,43 @@ invoke: $(VENV_STAMP) ## Run one function once: make invoke FUNCTION=<logical id
 token: ## Print an ID token for a local user: make token USER=alice (the stack must be running)
 	@java -jar $(RUNTIME_JAR) token --user $(or $(USER_NAME),$(USER),alice)
 
-sam-validate: $(VENV_STAMP) ## sam validate --lint (cfn-lint) on template.yaml
-	$(VENV)/bin/sam validate --lint --template template.yaml --region us-east-1
+# SAM CLI without telemetry: these machines have no internet to send it to.
+SAM := SAM_CLI_TELEMETRY=0 $(VENV)/bin/sam
+SAM_FUNCTIONS := HealthFunction ProfileApiFunction MomentsApiFunction FeedApiFunction NotificationsApiFunction \
+	UploadProcessorFunction FeedFanoutFunction NotificationDispatcherFunction
+.PHONY: sam-stage $(addprefix build-,$(SAM_FUNCTIONS))
 
-sam-build: $(VENV_STAMP) build ## sam build into .aws-sam/
-	$(VENV)/bin/sam build --template template.yaml
+sam-validate: $(VENV_STAMP) ## sam validate --lint (cfn-lint) on template.yaml; any warning fails
+	$(SAM) validate --lint --template template.yaml --region us-east-1
 
-deploy: sam-build ## sam deploy --config-env $(STAGE) (needs AWS credentials)
-	$(VENV)/bin/sam deploy --config-env $(STAGE)
+sam-build: $(VENV_STAMP) build ## sam build into .aws-sam/ (one function: FUNCTION=<logical id>)
+	$(SAM) build --template template.yaml $(FUNCTION)
+
+deploy: sam-stage sam-build ## Deploy STAGE=dev|prod as samconfig.toml says (AWS credentials; docs/deploying.md)
+	@echo "sam deploy --config-env $(STAGE)$(if $(CURSOR_SIGNING_KEY), --parameter-overrides Stage=$(STAGE) CursorSigningKey=***)"
+	@$(SAM) deploy --config-env $(STAGE) $(if $(CURSOR_SIGNING_KEY),--parameter-overrides Stage=$(STAGE) CursorSigningKey=$(CURSOR_SIGNING_KEY))
+
+sam-stage:
+	@grep -q '^\[$(STAGE)\.deploy\.parameters\]' samconfig.toml || { echo "samconfig.toml has no stage '$(STAGE)' (use STAGE=dev or STAGE=prod)" >&2; exit 2; }
+
+# `sam build` runs build-<LogicalId> (template.yaml: Metadata BuildMethod makefile) from the repository
+# root with ARTIFACTS_DIR set. The function's shaded jar goes to lib/, which the java runtime puts on
+# the classpath; `make build` made it.
+define sam-artifact
+@test -n "$(ARTIFACTS_DIR)" || { echo "$@ is run by sam build (make sam-build), which sets ARTIFACTS_DIR" >&2; exit 2; }
+@test -f functions/$(1)/target/$(1).jar || { echo "functions/$(1)/target/$(1).jar is missing: make build writes it (is functions/$(1) a module of the root pom?)" >&2; exit 1; }
+mkdir -p "$(ARTIFACTS_DIR)/lib"
+cp functions/$(1)/target/$(1).jar "$(ARTIFACTS_DIR)/lib/"
+endef
+
+build-HealthFunction: ; $(call sam-artifact,health)
+build-ProfileApiFunction: ; $(call sam-artifact,profile-api)
+build-MomentsApiFunction: ; $(call sam-artifact,moments-api)
+build-FeedApiFunction: ; $(call sam-artifact,feed-api)
+build-NotificationsApiFunction: ; $(call sam-artifact,notifications-api)
+build-UploadProcessorFunction: ; $(call sam-artifact,upload-processor)
+build-FeedFanoutFunction: ; $(call sam-artifact,feed-fanout)
+build-NotificationDispatcherFunction: ; $(call sam-artifact,notification-dispatcher)
 
 clean: ## Remove build output and local state (keeps .venv)
 	$(MVN) clean
