@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /** Feeds keyed like the table (recipient, momentId), read newest first. */
-public final class InMemoryFeedStore implements FeedStore {
+public class InMemoryFeedStore implements FeedStore {
 
     public final Map<String, FeedEntry> entries = new ConcurrentSkipListMap<>();
     public int pageCalls;

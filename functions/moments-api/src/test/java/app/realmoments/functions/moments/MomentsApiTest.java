@@ -1,0 +1,72 @@
+package app.realmoments.functions.moments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.realmoments.http.TestContext;
+import app.realmoments.id.Ids;
+import app.realmoments.json.Json;
+import app.realmoments.moment.MomentService;
+import app.realmoments.moment.MomentVisibility;
+import app.realmoments.profile.Profile;
+import app.realmoments.testing.Events;
+import app.realmoments.testing.FakeSocialGraph;
+import app.realmoments.testing.InMemoryMediaStore;
+import app.realmoments.testing.InMemoryMomentStore;
+import app.realmoments.testing.InMemoryProfileStore;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MomentsApiTest {
+
+    private final InMemoryMomentStore moments = new InMemoryMomentStore();
+    private final InMemoryProfileStore profiles = new InMemoryProfileStore();
+    private final MomentsApi api = new MomentsApi(new MomentService(moments, new InMemoryMediaStore(), profiles,
+            new MomentVisibility(new FakeSocialGraph()), new Ids(), Clock.systemUTC()));
+
+    @Test
+    void postingAMomentGivesOneSignedUploadPerImageAndTheAuthorCanReadIt() throws Exception {
+        APIGatewayV2HTTPEvent post = Events.load("moments-post.json", APIGatewayV2HTTPEvent.class);
+        String author = post.getRequestContext().getAuthorizer().getJwt().getClaims().get("sub");
+        profiles.save(new Profile(author, "ana", "Ana", "north", Instant.now(), Instant.now()), null);
+
+        APIGatewayV2HTTPResponse created = api.handleRequest(post, new TestContext("r1"));
+        assertEquals(201, created.getStatusCode(), created.getBody());
+        JsonNode body = Json.MAPPER.readTree(created.getBody());
+        assertEquals("pending", body.get("status").asText());
+        assertEquals(2, body.get("uploads").size());
+        assertEquals("PUT", body.get("uploads").get(0).get("method").asText());
+
+        APIGatewayV2HTTPEvent get = Events.load("moment-get.json", APIGatewayV2HTTPEvent.class);
+        get.setPathParameters(Map.of("momentId", body.get("momentId").asText()));
+        get.getRequestContext().getAuthorizer().getJwt().setClaims(Map.of("sub", author));
+        APIGatewayV2HTTPResponse read = api.handleRequest(get, new TestContext("r2"));
+        assertEquals(200, read.getStatusCode(), read.getBody());
+        assertTrue(read.getBody().contains("\"late\":null"), read.getBody());
+    }
+
+    @Test
+    void someoneElsesOrAMissingMomentIsNotFoundAndDeletingItToo() {
+        APIGatewayV2HTTPEvent get = Events.load("moment-get.json", APIGatewayV2HTTPEvent.class);
+        assertEquals(404, api.handleRequest(get, new TestContext("r3")).getStatusCode());
+        APIGatewayV2HTTPEvent delete = Events.load("moment-delete.json", APIGatewayV2HTTPEvent.class);
+        assertEquals(404, api.handleRequest(delete, new TestContext("r4")).getStatusCode());
+    }
+
+    @Test
+    void malformedBodiesAre400sNever500s() {
+        APIGatewayV2HTTPEvent post = Events.load("moments-post.json", APIGatewayV2HTTPEvent.class);
+        for (String body : new String[] {"{", "[]", "{\"images\":\"back\"}", "{\"audience\":\"friends\",\"images\":[{\"role\":\"back\",\"contentType\":\"image/jpeg\",\"contentLength\":\"big\"}]}"}) {
+            post.setBody(body);
+            post.setIsBase64Encoded(false);
+            APIGatewayV2HTTPResponse response = api.handleRequest(post, new TestContext("r5"));
+            assertEquals(400, response.getStatusCode(), body + " -> " + response.getBody());
+        }
+        assertTrue(moments.moments.isEmpty());
+    }
+}
