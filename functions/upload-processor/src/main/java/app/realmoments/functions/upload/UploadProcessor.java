@@ -1,0 +1,77 @@
+package app.realmoments.functions.upload;
+
+import app.realmoments.aws.AwsClients;
+import app.realmoments.aws.DynamoClients;
+import app.realmoments.aws.S3Clients;
+import app.realmoments.aws.SqsClients;
+import app.realmoments.config.Environment;
+import app.realmoments.log.Log;
+import app.realmoments.moment.DynamoMomentStore;
+import app.realmoments.moment.S3MediaStore;
+import app.realmoments.moment.UploadProcessing;
+import app.realmoments.notify.SqsNotificationQueue;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * S3 {@code ObjectCreated} on {@code uploads/}: hands each uploaded file to {@link UploadProcessing}.
+ * A record that fails makes the invocation fail after the others ran, so Lambda retries it; every
+ * step is idempotent, so the retry only finishes what is left.
+ */
+public final class UploadProcessor implements RequestHandler<S3Event, Void> {
+
+    private final UploadProcessing processing;
+
+    public UploadProcessor() {
+        this(create(AwsClients.fromEnvironment()));
+    }
+
+    public UploadProcessor(UploadProcessing processing) {
+        this.processing = processing;
+    }
+
+    private static UploadProcessing create(AwsClients aws) {
+        return new UploadProcessing(
+                new DynamoMomentStore(DynamoClients.create(aws), Environment.require("MOMENTS_TABLE")),
+                new S3MediaStore(S3Clients.client(aws), S3Clients.presigner(aws), Environment.require("MEDIA_BUCKET")),
+                new SanitizingPipeline(),
+                new SqsNotificationQueue(SqsClients.create(aws), Environment.require("NOTIFICATIONS_QUEUE_URL")),
+                Clock.systemUTC());
+    }
+
+    @Override
+    public Void handleRequest(S3Event event, Context context) {
+        RuntimeException failure = null;
+        for (S3EventNotification.S3EventNotificationRecord record : event.getRecords()) {
+            // S3 sends keys URL-encoded (a space as '+')
+            String key = URLDecoder.decode(record.getS3().getObject().getKey(), StandardCharsets.UTF_8);
+            Map<String, Object> log = new LinkedHashMap<>();
+            log.put("requestId", context == null ? null : context.getAwsRequestId());
+            log.put("function", context == null ? null : context.getFunctionName());
+            log.put("key", key);
+            try {
+                long started = System.nanoTime();
+                UploadProcessing.Result result = processing.uploaded(key);
+                log.put("momentId", result.momentId());
+                log.put("outcome", result.outcome().name().toLowerCase(java.util.Locale.ROOT));
+                log.put("detail", result.detail());
+                log.put("durationMs", (System.nanoTime() - started) / 1_000_000);
+                Log.info("upload handled", log);
+            } catch (RuntimeException e) {
+                Log.error("upload failed", log, e);
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return null;
+    }
+}
