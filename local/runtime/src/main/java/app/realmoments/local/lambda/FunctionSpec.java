@@ -1,0 +1,74 @@
+package app.realmoments.local.lambda;
+
+import app.realmoments.local.template.Intrinsics;
+import app.realmoments.local.template.Template;
+import app.realmoments.local.template.TemplateException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One AWS::Serverless::Function as the runtime needs it, Globals merged and intrinsics resolved.
+ *
+ * @param events each entry of Events: its Type, its resolved Properties and its unresolved ones
+ *               (to see which resource an ApiId or Stream names)
+ */
+public record FunctionSpec(String logicalId, String functionName, String codeUri, String handler, String runtime,
+                           int memoryMb, int timeoutSeconds, String logFormat, Map<String, String> environment,
+                           Map<String, EventSource> events) {
+
+    public record EventSource(String name, String type, Map<String, Object> properties, Map<String, Object> raw) {
+    }
+
+    @SuppressWarnings("unchecked")
+    public static FunctionSpec of(Template.Resource resource, Intrinsics intrinsics, String functionName) {
+        Map<String, Object> p = resource.properties();
+        String id = resource.logicalId();
+        Object codeUri = intrinsics.resolve(p.get("CodeUri"));
+        if (!(codeUri instanceof String code)) {
+            throw new TemplateException("function " + id + ": CodeUri must be a local path (the built jar), got " + codeUri);
+        }
+        String handler = intrinsics.string(p.get("Handler"));
+        if (handler == null) {
+            throw new TemplateException("function " + id + " has no Handler");
+        }
+        Map<String, String> environment = new LinkedHashMap<>();
+        Object env = intrinsics.resolve(p.get("Environment"));
+        if (env instanceof Map<?, ?> envMap && envMap.get("Variables") instanceof Map<?, ?> variables) {
+            variables.forEach((k, v) -> environment.put(String.valueOf(k), intrinsics.string(v)));
+        }
+        Map<String, EventSource> events = new LinkedHashMap<>();
+        if (p.get("Events") instanceof Map<?, ?> rawEvents) {
+            rawEvents.forEach((name, body) -> {
+                Map<String, Object> event = (Map<String, Object>) body;
+                Map<String, Object> raw = event.get("Properties") instanceof Map<?, ?> m
+                        ? (Map<String, Object>) m : Map.of();
+                events.put(String.valueOf(name), new EventSource(String.valueOf(name), String.valueOf(event.get("Type")),
+                        (Map<String, Object>) intrinsics.resolve(raw), raw));
+            });
+        }
+        String logFormat = null;
+        if (intrinsics.resolve(p.get("LoggingConfig")) instanceof Map<?, ?> logging && logging.get("LogFormat") != null) {
+            logFormat = String.valueOf(logging.get("LogFormat"));
+        }
+        return new FunctionSpec(id, functionName, code, handler,
+                p.get("Runtime") == null ? "java25" : intrinsics.string(p.get("Runtime")),
+                integer(intrinsics.string(p.get("MemorySize")), 128),
+                integer(intrinsics.string(p.get("Timeout")), 3),
+                logFormat, Map.copyOf(environment), events);
+    }
+
+    private static int integer(String value, int fallback) {
+        return value == null ? fallback : Integer.parseInt(value.trim());
+    }
+
+    public String handlerClass() {
+        int split = handler.indexOf("::");
+        return split < 0 ? handler : handler.substring(0, split);
+    }
+
+    /** "handleRequest" when the Handler names only a class (a RequestHandler), as Lambda assumes. */
+    public String handlerMethod() {
+        int split = handler.indexOf("::");
+        return split < 0 ? "handleRequest" : handler.substring(split + 2);
+    }
+}
