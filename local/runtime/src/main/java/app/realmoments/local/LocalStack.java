@@ -745,16 +745,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** The folder with template.yaml: -Dproject.root, else the working directory or the nearest one above. */
     public static Path findRoot() {
-        String configured = System.getProperty("project.root");
-        if (configured != null && !configured.isBlank() && Files.isRegularFile(Path.of(configured, "template.yaml"))) {
-            return Path.of(configured).toAbsolutePath().normalize();
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("template.yaml"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("no template.yaml here or above: run from the repository");
+        return app.realmoments.local.provision.ProvisionedStack.findRoot();
     }
 
     /** Whether something answers HTTP at the endpoint. */

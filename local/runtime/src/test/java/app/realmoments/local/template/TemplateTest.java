@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.realmoments.local.LocalStack;
+import app.realmoments.local.provision.ProvisionedStack;
 import app.realmoments.local.lambda.FunctionSpec;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +30,7 @@ class TemplateTest {
     };
 
     private static Template real() {
-        return Template.read(LocalStack.findRoot().resolve("template.yaml"));
+        return Template.read(ProvisionedStack.findRoot().resolve("template.yaml"));
     }
 
     private static Intrinsics intrinsics(Template template) {
@@ -248,7 +248,7 @@ class TemplateTest {
 
     @Test
     void rootIsFound() {
-        Path root = LocalStack.findRoot();
+        Path root = ProvisionedStack.findRoot();
         assertTrue(root.resolve("template.yaml").toFile().isFile());
     }
 }

@@ -1,0 +1,83 @@
+package app.realmoments.testing;
+
+import app.realmoments.aws.AwsClients;
+import app.realmoments.aws.DynamoClients;
+import app.realmoments.aws.S3Clients;
+import app.realmoments.aws.SqsClients;
+import app.realmoments.emulator.Emulator;
+import app.realmoments.local.provision.ProvisionedStack;
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * One emulator per test JVM with every resource of template.yaml in it, reached through the same
+ * client factories the functions use. It stops with the JVM. Tests isolate themselves with fresh ids.
+ */
+public final class LocalAws {
+
+    private static LocalAws shared;
+
+    private final ProvisionedStack stack;
+    private final AwsClients clients;
+    private final DynamoDbClient dynamo;
+    private final S3Client s3;
+    private final S3Presigner presigner;
+    private final SqsClient sqs;
+
+    private LocalAws(Emulator emulator) {
+        this.stack = ProvisionedStack.provision(emulator.endpoint(), ProvisionedStack.findRoot().resolve("template.yaml"));
+        this.clients = new AwsClients(Region.of(stack.aws().region()),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")),
+                URI.create(emulator.endpoint()), UrlConnectionHttpClient.create());
+        this.dynamo = DynamoClients.create(clients);
+        this.s3 = S3Clients.client(clients);
+        this.presigner = S3Clients.presigner(clients);
+        this.sqs = SqsClients.create(clients);
+    }
+
+    public static synchronized LocalAws shared() {
+        if (shared == null) {
+            shared = new LocalAws(Emulator.start());
+        }
+        return shared;
+    }
+
+    public AwsClients clients() {
+        return clients;
+    }
+
+    public DynamoDbClient dynamo() {
+        return dynamo;
+    }
+
+    public S3Client s3() {
+        return s3;
+    }
+
+    public S3Presigner presigner() {
+        return presigner;
+    }
+
+    public SqsClient sqs() {
+        return sqs;
+    }
+
+    public String table(String logicalId) {
+        return stack.ref(logicalId);
+    }
+
+    public String bucket(String logicalId) {
+        return stack.ref(logicalId);
+    }
+
+    public String queueUrl(String logicalId) {
+        return stack.ref(logicalId);
+    }
+}
