@@ -8,6 +8,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -45,6 +47,15 @@ public record AwsClients(Region region, AwsCredentialsProvider credentials, URI 
     /** True when requests go to an endpoint other than AWS's own (S3 then needs path-style addressing). */
     public boolean customEndpoint() {
         return endpoint != null;
+    }
+
+    /** Applies region, credentials, HTTP client, timeouts and the endpoint to any service's client builder. */
+    public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
+        builder.region(region).credentialsProvider(credentials).httpClient(http).overrideConfiguration(overrides());
+        if (customEndpoint()) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder;
     }
 
     public ClientOverrideConfiguration overrides() {

@@ -9,14 +9,6 @@ public final class DynamoClients {
     }
 
     public static DynamoDbClient create(AwsClients aws) {
-        var builder = DynamoDbClient.builder()
-                .region(aws.region())
-                .credentialsProvider(aws.credentials())
-                .httpClient(aws.http())
-                .overrideConfiguration(aws.overrides());
-        if (aws.customEndpoint()) {
-            builder.endpointOverride(aws.endpoint());
-        }
-        return builder.build();
+        return aws.configure(DynamoDbClient.builder()).build();
     }
 }

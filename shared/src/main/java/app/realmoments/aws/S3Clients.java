@@ -11,16 +11,7 @@ public final class S3Clients {
     }
 
     public static S3Client client(AwsClients aws) {
-        var builder = S3Client.builder()
-                .region(aws.region())
-                .credentialsProvider(aws.credentials())
-                .httpClient(aws.http())
-                .overrideConfiguration(aws.overrides())
-                .forcePathStyle(aws.customEndpoint());
-        if (aws.customEndpoint()) {
-            builder.endpointOverride(aws.endpoint());
-        }
-        return builder.build();
+        return aws.configure(S3Client.builder()).forcePathStyle(aws.customEndpoint()).build();
     }
 
     public static S3Presigner presigner(AwsClients aws) {

@@ -9,14 +9,6 @@ public final class SqsClients {
     }
 
     public static SqsClient create(AwsClients aws) {
-        var builder = SqsClient.builder()
-                .region(aws.region())
-                .credentialsProvider(aws.credentials())
-                .httpClient(aws.http())
-                .overrideConfiguration(aws.overrides());
-        if (aws.customEndpoint()) {
-            builder.endpointOverride(aws.endpoint());
-        }
-        return builder.build();
+        return aws.configure(SqsClient.builder()).build();
     }
 }

@@ -7,21 +7,18 @@ import static app.realmoments.aws.Attrs.s;
 import static app.realmoments.aws.Attrs.str;
 import static app.realmoments.aws.Attrs.time;
 
+import app.realmoments.aws.BatchGet;
 import java.time.Instant;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * Moments in the moments table, one item each. Every state change is a conditional update, so S3
@@ -57,20 +54,9 @@ public final class DynamoMomentStore implements MomentStore {
     @Override
     public Map<String, Moment> findAll(Collection<String> momentIds) {
         Map<String, Moment> found = new HashMap<>();
-        List<String> ids = new ArrayList<>(new LinkedHashSet<>(momentIds));
-        for (int start = 0; start < ids.size(); start += 100) {
-            List<Map<String, AttributeValue>> keys = ids.subList(start, Math.min(ids.size(), start + 100))
-                    .stream().map(DynamoMomentStore::key).toList();
-            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).build());
-            while (!request.isEmpty()) {
-                Map<String, KeysAndAttributes> pending = request;
-                BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(pending));
-                response.responses().getOrDefault(table, List.of()).forEach(item -> {
-                    Moment moment = fromItem(item);
-                    found.put(moment.momentId(), moment);
-                });
-                request = response.unprocessedKeys();
-            }
+        for (Map<String, AttributeValue> item : BatchGet.items(dynamo, table, List.copyOf(momentIds), DynamoMomentStore::key)) {
+            Moment moment = fromItem(item);
+            found.put(moment.momentId(), moment);
         }
         return found;
     }

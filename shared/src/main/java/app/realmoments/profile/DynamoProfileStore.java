@@ -6,19 +6,17 @@ import static app.realmoments.aws.Attrs.s;
 import static app.realmoments.aws.Attrs.str;
 import static app.realmoments.aws.Attrs.time;
 
+import app.realmoments.aws.BatchGet;
 import app.realmoments.error.Problem;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -48,19 +46,8 @@ public final class DynamoProfileStore implements ProfileStore {
     @Override
     public Map<String, Profile> findAll(Collection<String> userIds) {
         Map<String, Profile> found = new HashMap<>();
-        List<String> ids = new ArrayList<>(new LinkedHashSet<>(userIds));
-        for (int start = 0; start < ids.size(); start += 100) {
-            List<Map<String, AttributeValue>> keys = ids.subList(start, Math.min(ids.size(), start + 100)).stream()
-                    .map(id -> key("USER#" + id, PROFILE)).toList();
-            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).build());
-            while (!request.isEmpty()) {
-                Map<String, KeysAndAttributes> pending = request;
-                BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(pending));
-                response.responses().getOrDefault(table, List.of())
-                        .forEach(item -> found.put(str(item, "userId"), fromItem(item)));
-                request = response.unprocessedKeys();
-            }
-        }
+        BatchGet.items(dynamo, table, List.copyOf(userIds), id -> key("USER#" + id, PROFILE))
+                .forEach(item -> found.put(str(item, "userId"), fromItem(item)));
         return found;
     }
 

@@ -43,7 +43,7 @@ public final class Emulator implements AutoCloseable {
     public static Emulator start(int port, Path logFile) {
         Path python = python();
         ProcessBuilder builder = new ProcessBuilder(
-                List.of(python.toString(), "-m", "moto.server", "-H", "127.0.0.1", "-p", Integer.toString(port)));
+                List.of(python.toString(), launcher().toString(), "127.0.0.1", Integer.toString(port)));
         builder.redirectErrorStream(true);
         if (logFile == null) {
             builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -139,6 +139,21 @@ public final class Emulator implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("the emulator did not answer on port " + port + " within " + START_TIMEOUT);
+    }
+
+    /** moto's server with DynamoDB requests made atomic (see moto_server.py), copied out of this jar once. */
+    private static synchronized Path launcher() {
+        try (var in = Emulator.class.getResourceAsStream("moto_server.py")) {
+            if (in == null) {
+                throw new IllegalStateException("moto_server.py is missing from the emulator jar");
+            }
+            Path script = Files.createTempFile("real-moments-moto-", ".py");
+            script.toFile().deleteOnExit();
+            Files.write(script, in.readAllBytes());
+            return script;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The venv's python: -Demulator.python, $EMULATOR_PYTHON, or .venv/bin/python in this folder or one above. */
