@@ -55,7 +55,7 @@ token: ## Print an ID token for a local user: make -s token NAME=alice (with `ma
 
 # SAM CLI without telemetry: these machines have no internet to send it to.
 SAM := SAM_CLI_TELEMETRY=0 $(VENV)/bin/sam
-SAM_FUNCTIONS := HealthFunction ProfileApiFunction MomentsApiFunction FeedApiFunction NotificationsApiFunction \
+SAM_FUNCTIONS := HealthFunction ProfileApiFunction SocialApiFunction MomentsApiFunction FeedApiFunction NotificationsApiFunction \
 	UploadProcessorFunction FeedFanoutFunction NotificationDispatcherFunction
 .PHONY: sam-stage $(addprefix build-,$(SAM_FUNCTIONS))
 
@@ -84,6 +84,7 @@ endef
 
 build-HealthFunction: ; $(call sam-artifact,health)
 build-ProfileApiFunction: ; $(call sam-artifact,profile-api)
+build-SocialApiFunction: ; $(call sam-artifact,social-api)
 build-MomentsApiFunction: ; $(call sam-artifact,moments-api)
 build-FeedApiFunction: ; $(call sam-artifact,feed-api)
 build-NotificationsApiFunction: ; $(call sam-artifact,notifications-api)

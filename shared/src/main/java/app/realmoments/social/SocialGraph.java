@@ -4,8 +4,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Who is connected to whom: accepted friendships and blocks. The routes that create them come with
- * the social graph issue; everything that decides visibility already asks this port.
+ * Who is connected to whom, as everything that decides visibility asks it: accepted friendships and
+ * blocks. {@link SocialGraphStore} is the side that changes them (the social routes).
  */
 public interface SocialGraph {
 
