@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Cold-start benchmark: every function of template.yaml against a do-nothing handler, fresh JVM per run.
+# ROUNDS=7 (default) MODES=plain,aot (default). Takes about 10 minutes on 2 CPUs. Writes target/cold-start.md.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export JAVA_HOME=$(scripts/find-jdk25)
+export PATH="$JAVA_HOME/bin:$PATH"
+test -x .venv/bin/python || make venv
+mvn -B -ntp -q install -DskipTests
+mvn -B -ntp -q -f benchmarks/cold-start/pom.xml package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+cd benchmarks/cold-start
+java -cp "target/classes:$(cat target/classpath.txt)" app.realmoments.benchmarks.coldstart.ColdStartBenchmark | tee target/cold-start.md

@@ -1,0 +1,30 @@
+package app.realmoments.benchmarks.coldstart.probe;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import java.nio.charset.StandardCharsets;
+
+/** The Lambda context of the probe's one invocation. */
+record ProbeContext(String functionName) implements Context {
+
+    @Override public String getAwsRequestId() { return "cold-start-probe"; }
+    @Override public String getLogGroupName() { return "/aws/lambda/" + functionName; }
+    @Override public String getLogStreamName() { return "probe"; }
+    @Override public String getFunctionName() { return functionName; }
+    @Override public String getFunctionVersion() { return "$LATEST"; }
+    @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:123456789012:function:" + functionName; }
+    @Override public CognitoIdentity getIdentity() { return null; }
+    @Override public ClientContext getClientContext() { return null; }
+    @Override public int getRemainingTimeInMillis() { return 30_000; }
+    @Override public int getMemoryLimitInMB() { return 1024; }
+
+    @Override
+    public LambdaLogger getLogger() {
+        return new LambdaLogger() {
+            @Override public void log(String message) { System.err.println(message); }
+            @Override public void log(byte[] message) { System.err.println(new String(message, StandardCharsets.UTF_8)); }
+        };
+    }
+}
