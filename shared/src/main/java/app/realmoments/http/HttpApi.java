@@ -3,6 +3,7 @@ package app.realmoments.http;
 import app.realmoments.error.Problem;
 import app.realmoments.json.Json;
 import app.realmoments.log.Log;
+import app.realmoments.log.Metrics;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -16,7 +17,9 @@ import java.util.Map;
 /**
  * The edge of every HTTP function: turns API Gateway's event into an {@link ApiRequest}, calls the
  * function's routes, and is the one place that maps problems to statuses. Anything unexpected is
- * logged with its stack trace and answered with a bare 500 carrying the request id.
+ * logged with its stack trace and answered with a bare 500 carrying the request id. Every request
+ * writes one log line (request id, function, route, caller, moment id, status, duration) and one
+ * embedded-metric line (Requests, Errors5xx, ColdStart on a container's first request).
  */
 public abstract class HttpApi implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -32,8 +35,10 @@ public abstract class HttpApi implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     @Override
     public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        long started = System.nanoTime();
         String requestId = context == null ? null : context.getAwsRequestId();
         String function = context == null ? null : context.getFunctionName();
+        Metrics metrics = Metrics.of(function).coldStart().count("Requests", 1);
         ApiRequest request = null;
         ApiResponse response;
         try {
@@ -42,22 +47,33 @@ public abstract class HttpApi implements RequestHandler<APIGatewayV2HTTPEvent, A
         } catch (Problem problem) {
             response = error(problem.kind().status, problem.code(), problem.getMessage(), problem.field(), null);
         } catch (RuntimeException unexpected) {
-            Log.error("unexpected error", fields(event, request, function, requestId, 500), unexpected);
+            Log.error("unexpected error", fields(event, request, function, requestId, 500, started), unexpected);
+            metrics.count("Errors5xx", 1).emit();
             return toEvent(error(500, "internal", "something went wrong on our side", null, requestId));
         }
-        Log.info("request handled", fields(event, request, function, requestId, response.status()));
+        Log.info("request handled", fields(event, request, function, requestId, response.status(), started));
+        metrics.count("Errors5xx", response.status() >= 500 ? 1 : 0).emit();
         return toEvent(response);
     }
 
     private static Map<String, Object> fields(APIGatewayV2HTTPEvent event, ApiRequest request, String function,
-                                              String requestId, int status) {
+                                              String requestId, int status, long started) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("requestId", requestId);
         fields.put("function", function);
         fields.put("route", event == null ? null : event.getRouteKey());
         fields.put("userId", request == null ? null : request.callerId());
+        fields.put("momentId", momentIdOf(event));
         fields.put("status", status);
+        fields.put("outcome", status >= 500 ? "error" : status >= 400 ? "refused" : "ok");
+        fields.put("durationMs", (System.nanoTime() - started) / 1_000_000);
         return fields;
+    }
+
+    /** The {momentId} of routes that have one, so one query finds every request about a moment. */
+    private static String momentIdOf(APIGatewayV2HTTPEvent event) {
+        Map<String, String> path = event == null ? null : event.getPathParameters();
+        return path == null ? null : path.get("momentId");
     }
 
     static ApiRequest toRequest(APIGatewayV2HTTPEvent event, String requestId) {

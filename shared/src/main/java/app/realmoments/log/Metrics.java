@@ -1,12 +1,12 @@
 package app.realmoments.log;
 
 import app.realmoments.json.Json;
-import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * CloudWatch metrics in the embedded metric format: one JSON log line that CloudWatch turns into
@@ -18,7 +18,8 @@ public final class Metrics {
 
     public static final String NAMESPACE = "RealMoments";
 
-    private static final PrintStream OUT = System.out;
+    /** One per container: a Lambda container loads a function's classes once and serves one function. */
+    private static final AtomicBoolean COLD = new AtomicBoolean(true);
 
     private final String function;
     private final Clock clock;
@@ -44,6 +45,11 @@ public final class Metrics {
 
     public Metrics milliseconds(String name, long value) {
         return put(name, value, "Milliseconds");
+    }
+
+    /** {@code ColdStart = 1} on the first invocation this container serves; nothing on later ones. */
+    public Metrics coldStart() {
+        return COLD.getAndSet(false) ? count("ColdStart", 1) : this;
     }
 
     private Metrics put(String name, long value, String unit) {
@@ -74,7 +80,8 @@ public final class Metrics {
     public void emit() {
         String line = line();
         if (line != null) {
-            OUT.println(line);
+            // System.out at call time (not cached): Lambda's runtime and tests may replace it.
+            System.out.println(line);
         }
     }
 }

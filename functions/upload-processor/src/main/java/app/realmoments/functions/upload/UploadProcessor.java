@@ -6,7 +6,9 @@ import app.realmoments.aws.S3Clients;
 import app.realmoments.aws.SqsClients;
 import app.realmoments.config.Environment;
 import app.realmoments.log.Log;
+import app.realmoments.log.Metrics;
 import app.realmoments.moment.DynamoMomentStore;
+import app.realmoments.moment.MediaKeys;
 import app.realmoments.moment.S3MediaStore;
 import app.realmoments.moment.UploadProcessing;
 import app.realmoments.notify.SqsNotificationQueue;
@@ -23,7 +25,8 @@ import java.util.Map;
 /**
  * S3 {@code ObjectCreated} on {@code uploads/}: hands each uploaded file to {@link UploadProcessing}.
  * A record that fails makes the invocation fail after the others ran, so Lambda retries it; every
- * step is idempotent, so the retry only finishes what is left.
+ * step is idempotent, so the retry only finishes what is left. Metrics: MomentsPublished,
+ * MomentsRejected, UploadFailures and ColdStart, one embedded-metric line per invocation.
  */
 public final class UploadProcessor implements RequestHandler<S3Event, Void> {
 
@@ -49,6 +52,8 @@ public final class UploadProcessor implements RequestHandler<S3Event, Void> {
     @Override
     public Void handleRequest(S3Event event, Context context) {
         RuntimeException failure = null;
+        Metrics metrics = Metrics.of(context == null ? null : context.getFunctionName()).coldStart()
+                .count("MomentsPublished", 0).count("MomentsRejected", 0);
         for (S3EventNotification.S3EventNotificationRecord record : event.getRecords()) {
             // S3 sends keys URL-encoded (a space as '+')
             String key = URLDecoder.decode(record.getS3().getObject().getKey(), StandardCharsets.UTF_8);
@@ -56,19 +61,35 @@ public final class UploadProcessor implements RequestHandler<S3Event, Void> {
             log.put("requestId", context == null ? null : context.getAwsRequestId());
             log.put("function", context == null ? null : context.getFunctionName());
             log.put("key", key);
+            // Known from the key, so a failed upload's line names its moment and author too.
+            MediaKeys.parseUpload(key).ifPresent(upload -> {
+                log.put("userId", upload.userId());
+                log.put("momentId", upload.momentId());
+            });
             try {
                 long started = System.nanoTime();
                 UploadProcessing.Result result = processing.uploaded(key);
-                log.put("momentId", result.momentId());
+                if (result.momentId() != null) {
+                    log.put("momentId", result.momentId());
+                }
                 log.put("outcome", result.outcome().name().toLowerCase(java.util.Locale.ROOT));
                 log.put("detail", result.detail());
                 log.put("durationMs", (System.nanoTime() - started) / 1_000_000);
                 Log.info("upload handled", log);
+                switch (result.outcome()) {
+                    case PUBLISHED -> metrics.count("MomentsPublished", 1);
+                    case REJECTED -> metrics.count("MomentsRejected", 1);
+                    default -> {
+                    }
+                }
             } catch (RuntimeException e) {
+                log.put("outcome", "failed");
                 Log.error("upload failed", log, e);
+                metrics.count("UploadFailures", 1);
                 failure = e;
             }
         }
+        metrics.emit();
         if (failure != null) {
             throw failure;
         }

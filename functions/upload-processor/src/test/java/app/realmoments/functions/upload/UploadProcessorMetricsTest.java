@@ -1,0 +1,114 @@
+package app.realmoments.functions.upload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import app.realmoments.http.TestContext;
+import app.realmoments.json.Json;
+import app.realmoments.moment.Audience;
+import app.realmoments.moment.ImageRole;
+import app.realmoments.moment.MediaKeys;
+import app.realmoments.moment.Moment;
+import app.realmoments.moment.MomentImage;
+import app.realmoments.moment.MomentStatus;
+import app.realmoments.moment.PhotoPipeline;
+import app.realmoments.moment.UploadProcessing;
+import app.realmoments.testing.Events;
+import app.realmoments.testing.InMemoryMediaStore;
+import app.realmoments.testing.InMemoryMomentStore;
+import app.realmoments.testing.RecordingNotificationQueue;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The processor's embedded metrics and log line: what the dashboard and Logs Insights queries read. */
+class UploadProcessorMetricsTest {
+
+    private final S3Event event = Events.load("s3-upload-created.json", S3Event.class);
+    private final String key = event.getRecords().getFirst().getS3().getObject().getKey();
+    private final MediaKeys.UploadKey upload = MediaKeys.parseUpload(key).orElseThrow();
+    private final InMemoryMomentStore moments = new InMemoryMomentStore();
+    private final InMemoryMediaStore media = new InMemoryMediaStore();
+
+    UploadProcessorMetricsTest() {
+        moments.create(new Moment(upload.momentId(), upload.userId(), null, Audience.FRIENDS, null, MomentStatus.PENDING,
+                null, Instant.now(), null, null, Map.of(ImageRole.BACK, MomentImage.declared(ImageRole.BACK, "image/jpeg", 3))),
+                Instant.now());
+        media.write(key, new byte[] {1, 2, 3}, "image/jpeg");
+    }
+
+    @Test
+    void aPublishedMomentIsCountedAndLoggedWithItsIds() {
+        List<JsonNode> lines = run((b, t) -> new PhotoPipeline.Accepted(new byte[] {9}, new byte[] {8}, 10, 10));
+
+        JsonNode metric = emf(lines);
+        assertEquals(1, metric.get("MomentsPublished").asInt());
+        assertEquals(0, metric.get("MomentsRejected").asInt());
+        JsonNode log = lines.stream().filter(l -> "upload handled".equals(l.path("message").asText())).findFirst().orElseThrow();
+        assertEquals(upload.momentId(), log.get("momentId").asText());
+        assertEquals(upload.userId(), log.get("userId").asText());
+        assertEquals("published", log.get("outcome").asText());
+        assertEquals("r1", log.get("requestId").asText());
+    }
+
+    @Test
+    void aRejectedPhotoIsCountedAsRejected() {
+        JsonNode metric = emf(run((b, t) -> new PhotoPipeline.Rejected("not_an_image")));
+        assertEquals(0, metric.get("MomentsPublished").asInt());
+        assertEquals(1, metric.get("MomentsRejected").asInt());
+    }
+
+    @Test
+    void aFailureIsCountedLoggedWithTheMomentAndStillRethrownForLambdaToRetry() {
+        List<JsonNode> lines = new ArrayList<>();
+        assertThrows(IllegalStateException.class, () -> capture(() -> handler((b, t) -> {
+            throw new IllegalStateException("decoder crashed");
+        }).handleRequest(event, new TestContext("r3")), lines));
+        assertEquals(1, emf(lines).get("UploadFailures").asInt());
+        JsonNode log = lines.stream().filter(l -> "upload failed".equals(l.path("message").asText())).findFirst().orElseThrow();
+        assertEquals(upload.momentId(), log.get("momentId").asText());
+        assertEquals("failed", log.get("outcome").asText());
+    }
+
+    private UploadProcessor handler(PhotoPipeline photos) {
+        return new UploadProcessor(new UploadProcessing(moments, media, photos, new RecordingNotificationQueue(),
+                Clock.systemUTC()));
+    }
+
+    private List<JsonNode> run(PhotoPipeline photos) {
+        List<JsonNode> lines = new ArrayList<>();
+        return capture(() -> handler(photos).handleRequest(event, new TestContext("r1")), lines);
+    }
+
+    /** Runs the action with stdout captured; the lines land in {@code into} even when it throws. */
+    private static List<JsonNode> capture(Runnable action, List<JsonNode> into) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setOut(original);
+            for (String line : bytes.toString(StandardCharsets.UTF_8).split("\n")) {
+                if (line.startsWith("{")) {
+                    into.add(Json.read(line, JsonNode.class));
+                }
+            }
+        }
+        return into;
+    }
+
+    private static JsonNode emf(List<JsonNode> lines) {
+        List<JsonNode> matching = lines.stream().filter(l -> l.has("_aws")).toList();
+        assertEquals(1, matching.size(), lines.toString());
+        return matching.getFirst();
+    }
+}
