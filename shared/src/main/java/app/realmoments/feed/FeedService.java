@@ -1,5 +1,6 @@
 package app.realmoments.feed;
 
+import app.realmoments.error.Problem;
 import app.realmoments.moment.Moment;
 import app.realmoments.moment.MomentStore;
 import app.realmoments.moment.MomentView;
@@ -9,15 +10,22 @@ import app.realmoments.page.Cursors;
 import app.realmoments.page.Page;
 import app.realmoments.profile.Profile;
 import app.realmoments.profile.ProfileStore;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * {@code GET /feed}: the caller's feed entries, newest first, resolved to moments in one batch read
- * per slice. Entries whose moment is gone or no longer visible are skipped, and the page is filled
- * from the next slice when more exist.
+ * {@code GET /feed} and {@code GET /campuses/{campusId}/feed}: feed entries newest first, resolved
+ * to moments. A slice of entries costs one Query and three BatchGetItem calls, whatever its size:
+ * the moments, the viewer's standing with the slice's authors (friends, blocks), and the profiles of
+ * the viewer and those authors. Entries whose moment is gone or no longer visible are skipped, and
+ * the page is filled from the next slice when more exist.
  */
 public final class FeedService {
 
@@ -30,43 +38,77 @@ public final class FeedService {
     private final MomentVisibility visibility;
     private final MomentViews views;
     private final Cursors cursors;
+    private final Clock clock;
 
     public FeedService(FeedStore feeds, MomentStore moments, ProfileStore profiles, MomentVisibility visibility,
                        MomentViews views, Cursors cursors) {
+        this(feeds, moments, profiles, visibility, views, cursors, Clock.systemUTC());
+    }
+
+    public FeedService(FeedStore feeds, MomentStore moments, ProfileStore profiles, MomentVisibility visibility,
+                       MomentViews views, Cursors cursors, Clock clock) {
         this.feeds = feeds;
         this.moments = moments;
         this.profiles = profiles;
         this.visibility = visibility;
         this.views = views;
         this.cursors = cursors;
+        this.clock = clock;
     }
 
+    /** The caller's own feed: friends' moments and their own. */
     public Page<MomentView> feed(String viewerId, int limit, String cursor) {
         String scope = "feed:" + viewerId;
-        Map<String, String> position = cursors.decode(scope, cursor);
+        return resolve(viewerId, scope, limit, cursors.decode(scope, cursor), null,
+                (n, position) -> feeds.page(viewerId, n, position));
+    }
+
+    /** A campus's discovery feed; only its members may read it (403 for anyone else). */
+    public Page<MomentView> campusFeed(String viewerId, String campusId, int limit, String cursor) {
         Profile viewer = profiles.find(viewerId).orElse(null);
-        List<Moment> shown = new ArrayList<>();
-        Map<String, Boolean> authorVisible = new HashMap<>();
+        if (viewer == null || campusId == null || !campusId.equals(viewer.campusId())) {
+            throw Problem.forbidden("only members of this campus can read its feed");
+        }
+        String scope = "campus:" + campusId + ":" + viewerId;
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return resolve(viewerId, scope, limit, cursors.decode(scope, cursor), viewer,
+                (n, position) -> feeds.campusPage(campusId, today, n, position));
+    }
+
+    private interface Slicer {
+        FeedStore.Slice slice(int limit, Map<String, String> position);
+    }
+
+    private Page<MomentView> resolve(String viewerId, String scope, int limit, Map<String, String> position,
+                                     Profile knownViewer, Slicer slicer) {
+        List<MomentView> items = new ArrayList<>();
         Map<String, String> next = null;
-        for (int slice = 0; slice < MAX_SLICES && shown.size() < limit; slice++) {
-            FeedStore.Slice page = feeds.page(viewerId, limit - shown.size(), position);
-            Map<String, Moment> found = moments.findAll(page.entries().stream().map(FeedEntry::momentId).toList());
-            for (FeedEntry entry : page.entries()) {
-                Moment moment = found.get(entry.momentId());
-                if (moment != null && moment.isPublished() && authorVisible.computeIfAbsent(moment.authorId() + "|"
-                        + moment.audience() + "|" + moment.campusId(), k -> visibility.canSee(viewerId, viewer, moment))) {
-                    shown.add(moment);
+        for (int slice = 0; slice < MAX_SLICES && items.size() < limit; slice++) {
+            FeedStore.Slice page = slicer.slice(limit - items.size(), position);
+            List<FeedEntry> entries = page.entries();
+            if (!entries.isEmpty()) {
+                Set<String> authors = new HashSet<>();
+                entries.forEach(e -> authors.add(e.authorId()));
+                Map<String, Moment> found = moments.findAll(entries.stream().map(FeedEntry::momentId).toList());
+                found.values().forEach(m -> authors.add(m.authorId()));
+                Set<String> people = new HashSet<>(authors);
+                people.add(viewerId);
+                Map<String, Profile> cards = profiles.findAll(people);
+                Profile viewer = knownViewer != null ? knownViewer : cards.get(viewerId);
+                Predicate<Moment> visible = visibility.forPage(viewerId, viewer, authors);
+                for (FeedEntry entry : entries) {
+                    Moment moment = found.get(entry.momentId());
+                    if (moment != null && moment.isPublished() && visible.test(moment)) {
+                        items.add(views.view(moment, cards.get(moment.authorId()), true));
+                    }
                 }
-                next = Map.of("after", entry.momentId());
             }
             position = page.next();
+            next = position;
             if (position == null) {
-                next = null;
                 break;
             }
         }
-        Map<String, Profile> authors = profiles.findAll(shown.stream().map(Moment::authorId).toList());
-        List<MomentView> items = shown.stream().map(m -> views.view(m, authors.get(m.authorId()), true)).toList();
         return new Page<>(items, cursors.encode(scope, next));
     }
 }

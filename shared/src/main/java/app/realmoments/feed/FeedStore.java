@@ -1,5 +1,7 @@
 package app.realmoments.feed;
 
+import app.realmoments.social.FeedCleanup;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -14,8 +16,34 @@ public interface FeedStore {
     /** Newest first, after {@code position} (null for the first page). */
     Slice page(String recipientId, int limit, Map<String, String> position);
 
-    /** Removes every entry pointing at the moment, in every feed. */
+    /** Removes every entry pointing at the moment, in every feed (campus feeds too). */
     void removeMoment(String momentId);
+
+    /**
+     * Writes a campus moment into its campus's discovery feed, in one of a fixed number of shards of
+     * the moment's day (idempotent: the shard comes from the moment id).
+     */
+    void putCampus(String campusId, FeedEntry entry);
+
+    /**
+     * The campus feed newest first, the shards of each day merged, days from {@code today} back
+     * through the feed's window; {@code position} comes from the previous slice.
+     */
+    Slice campusPage(String campusId, LocalDate today, int limit, Map<String, String> position);
+
+    /**
+     * Removes from {@code recipientId}'s feed every entry of moments by {@code authorId} (unfriend,
+     * block). Returns how many went.
+     */
+    int removeAuthorFromFeed(String recipientId, String authorId);
+
+    /** The cleanup the social routes run when two users part: each one's moments leave the other's feed. */
+    static FeedCleanup cleanup(FeedStore feeds) {
+        return (a, b) -> {
+            feeds.removeAuthorFromFeed(a, b);
+            feeds.removeAuthorFromFeed(b, a);
+        };
+    }
 
     record Slice(List<FeedEntry> entries, Map<String, String> next) {
     }

@@ -1,5 +1,6 @@
 package app.realmoments.feed;
 
+import app.realmoments.moment.Audience;
 import app.realmoments.moment.Moment;
 import app.realmoments.notify.NotificationJob;
 import app.realmoments.notify.NotificationQueue;
@@ -11,7 +12,9 @@ import java.util.Set;
 
 /**
  * Fan-out on write: a published moment becomes one small feed entry for its author and for each
- * accepted friend (minus blocks), friend page by friend page, and a {@code new_moment} job per friend.
+ * accepted friend (minus blocks), friend page by friend page, and a {@code new_moment} job per friend;
+ * a campus moment also lands in its campus's feed. A friendship made later brings no back-fill: the
+ * new friend sees moments published from then on (older ones stay reachable in memories).
  * Keys are deterministic, so a redelivered stream record rewrites the same entries.
  */
 public final class MomentFanout {
@@ -26,14 +29,25 @@ public final class MomentFanout {
         this.notifications = notifications;
     }
 
-    /** Returns how many feeds the moment landed in. */
+    /**
+     * Returns how many users' feeds the moment landed in. The author's entry rides in the first
+     * friend page's batches, so N friends cost ceil((N+1)/25) BatchWriteItem calls when friend pages
+     * are multiples of 25; a campus moment adds one write to its campus feed.
+     */
     public int published(Moment moment) {
         String author = moment.authorId();
-        feeds.putAll(List.of(entry(author, moment)));
+        if (moment.audience() == Audience.CAMPUS && moment.campusId() != null) {
+            feeds.putCampus(moment.campusId(), entry(moment.campusId(), moment));
+        }
         Set<String> blocked = graph.blockedEitherWay(author);
-        int[] recipients = {1};
+        int[] recipients = {0};
+        boolean[] authorWritten = {false};
         graph.forEachFriendPage(author, friends -> {
-            List<FeedEntry> entries = new ArrayList<>(friends.size());
+            List<FeedEntry> entries = new ArrayList<>(friends.size() + 1);
+            if (!authorWritten[0]) {
+                entries.add(entry(author, moment));
+                authorWritten[0] = true;
+            }
             List<NotificationJob> jobs = new ArrayList<>(friends.size());
             for (String friend : friends) {
                 if (!blocked.contains(friend) && !friend.equals(author)) {
@@ -46,6 +60,10 @@ public final class MomentFanout {
             notifications.send(jobs);
             recipients[0] += entries.size();
         });
+        if (!authorWritten[0]) {
+            feeds.putAll(List.of(entry(author, moment)));
+            recipients[0]++;
+        }
         return recipients[0];
     }
 

@@ -117,6 +117,43 @@ public final class DynamoMomentStore implements MomentStore {
         dynamo.deleteItem(r -> r.tableName(table).key(key(momentId)));
     }
 
+    @Override
+    public Slice byAuthor(String authorId, AuthorFilter filter, int limit, Map<String, String> position) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":a", s(authorId)));
+        Map<String, String> names = new HashMap<>();
+        String condition = null;
+        if (filter instanceof AuthorFilter.Published || filter instanceof AuthorFilter.PublishedToCampus) {
+            condition = "#status = :published";
+            names.put("#status", "status");
+            values.put(":published", s(MomentStatus.PUBLISHED.wire()));
+        }
+        if (filter instanceof AuthorFilter.PublishedToCampus campus) {
+            condition += " AND audience = :campus AND campusId = :campusId";
+            values.put(":campus", s(Audience.CAMPUS.wire()));
+            values.put(":campusId", s(campus.campusId()));
+        }
+        var query = software.amazon.awssdk.services.dynamodb.model.QueryRequest.builder().tableName(table)
+                .indexName("ByAuthor")
+                .keyConditionExpression("authorId = :a")
+                .expressionAttributeValues(values)
+                .scanIndexForward(false)
+                .limit(limit);
+        if (condition != null) {
+            query.filterExpression(condition).expressionAttributeNames(names);
+        }
+        if (position != null) {
+            String after = position.get("after");
+            query.exclusiveStartKey(Map.of("authorId", s(authorId), "momentId", s(after)));
+        }
+        var response = dynamo.query(query.build());
+        List<Moment> found = response.items().stream().map(DynamoMomentStore::fromItem).toList();
+        Map<String, String> next = null;
+        if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
+            next = Map.of("after", response.lastEvaluatedKey().get("momentId").s());
+        }
+        return new Slice(found, next);
+    }
+
     private static Map<String, AttributeValue> key(String momentId) {
         return Map.of("momentId", s(momentId));
     }

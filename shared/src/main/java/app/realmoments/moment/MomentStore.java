@@ -2,6 +2,7 @@ package app.realmoments.moment;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,4 +28,29 @@ public interface MomentStore {
     boolean reject(String momentId, String reason);
 
     void delete(String momentId);
+
+    /** Which of an author's moments a reader of their memories may get. */
+    sealed interface AuthorFilter {
+        /** The author reading their own history: every status. */
+        record Everything() implements AuthorFilter {
+        }
+
+        /** A friend: every published moment. */
+        record Published() implements AuthorFilter {
+        }
+
+        /** A member of the author's campus who is not a friend: published campus moments of that campus. */
+        record PublishedToCampus(String campusId) implements AuthorFilter {
+        }
+    }
+
+    /** The author's moments newest first (the ByAuthor index), after {@code position} (null first). */
+    Slice byAuthor(String authorId, AuthorFilter filter, int limit, Map<String, String> position);
+
+    record Slice(List<Moment> moments, Map<String, String> next) {
+
+        public Slice {
+            moments = List.copyOf(moments);
+        }
+    }
 }

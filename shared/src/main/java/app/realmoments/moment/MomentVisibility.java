@@ -2,6 +2,8 @@ package app.realmoments.moment;
 
 import app.realmoments.profile.Profile;
 import app.realmoments.social.SocialGraph;
+import java.util.Collection;
+import java.util.function.Predicate;
 
 /**
  * The one rule for "may viewer V see moment M": the author always; nobody else before it is published;
@@ -31,5 +33,28 @@ public final class MomentVisibility {
         boolean sameCampus = moment.audience() == Audience.CAMPUS && moment.campusId() != null
                 && viewer != null && moment.campusId().equals(viewer.campusId());
         return sameCampus || graph.areFriends(viewerId, moment.authorId());
+    }
+
+    /**
+     * The same rule for a whole page of moments by these authors: how the viewer stands with all of
+     * them is read at once (one batch read), so a page costs no call per item.
+     */
+    public Predicate<Moment> forPage(String viewerId, Profile viewer, Collection<String> authorIds) {
+        SocialGraph.Standing standing = graph.standingWith(viewerId,
+                authorIds.stream().filter(a -> !a.equals(viewerId)).distinct().toList());
+        return moment -> rule(viewerId, viewer, moment, standing.friends().contains(moment.authorId()),
+                standing.blocked().contains(moment.authorId()));
+    }
+
+    private static boolean rule(String viewerId, Profile viewer, Moment moment, boolean friends, boolean blocked) {
+        if (moment.authorId().equals(viewerId)) {
+            return true;
+        }
+        if (!moment.isPublished() || blocked) {
+            return false;
+        }
+        boolean sameCampus = moment.audience() == Audience.CAMPUS && moment.campusId() != null
+                && viewer != null && moment.campusId().equals(viewer.campusId());
+        return sameCampus || friends;
     }
 }

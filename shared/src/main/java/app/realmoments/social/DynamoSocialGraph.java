@@ -5,9 +5,11 @@ import static app.realmoments.aws.Attrs.key;
 import static app.realmoments.aws.Attrs.s;
 import static app.realmoments.aws.Attrs.time;
 
+import app.realmoments.aws.BatchGet;
 import app.realmoments.error.Problem;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -80,6 +82,33 @@ public final class DynamoSocialGraph implements SocialGraph, SocialGraphStore {
             request = response.unprocessedKeys();
         }
         return false;
+    }
+
+    @Override
+    public Standing standingWith(String viewer, Collection<String> others) {
+        Set<String> friends = new HashSet<>();
+        Set<String> blocked = new HashSet<>();
+        List<String> sks = new ArrayList<>();
+        for (String other : new LinkedHashSet<>(others)) {
+            if (!other.equals(viewer)) {
+                sks.add(FRIEND + other);
+                sks.add(BLOCK + other);
+                sks.add(BLOCKED_BY + other);
+            }
+        }
+        // Every edge is stored on both sides, so the viewer's own partition answers for each author.
+        for (Map<String, AttributeValue> item : BatchGet.items(dynamo, table, sks, sk -> key(USER + viewer, sk))) {
+            String sk = item.get("sk").s();
+            if (sk.startsWith(FRIEND)) {
+                friends.add(sk.substring(FRIEND.length()));
+            } else if (sk.startsWith(BLOCKED_BY)) {
+                blocked.add(sk.substring(BLOCKED_BY.length()));
+            } else if (sk.startsWith(BLOCK)) {
+                blocked.add(sk.substring(BLOCK.length()));
+            }
+        }
+        friends.removeAll(blocked);
+        return new Standing(friends, blocked);
     }
 
     @Override

@@ -36,9 +36,16 @@ public final class FriendshipService {
     private final NotificationQueue notifications;
     private final Cursors cursors;
     private final Clock clock;
+    private final FeedCleanup feeds;
 
     public FriendshipService(SocialGraphStore graph, ProfileStore profiles, NotificationQueue notifications,
                              Cursors cursors, Clock clock) {
+        this(graph, profiles, notifications, cursors, clock, FeedCleanup.NONE);
+    }
+
+    public FriendshipService(SocialGraphStore graph, ProfileStore profiles, NotificationQueue notifications,
+                             Cursors cursors, Clock clock, FeedCleanup feeds) {
+        this.feeds = feeds;
         this.graph = graph;
         this.profiles = profiles;
         this.notifications = notifications;
@@ -139,12 +146,13 @@ public final class FriendshipService {
         throw contended();
     }
 
-    /** Ends a friendship, both directions at once. */
+    /** Ends a friendship, both directions at once; each one's moments then leave the other's feed. */
     public void unfriend(String callerId, String friendId) {
         UserIds.requireOther(callerId, friendId, "you cannot unfriend yourself");
         if (!graph.unfriend(callerId, friendId)) {
             throw Problem.notFound("friend");
         }
+        feeds.parted(callerId, friendId);
     }
 
     public Page<Friend> friends(String callerId, int limit, String cursor) {

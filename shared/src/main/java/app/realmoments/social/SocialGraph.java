@@ -1,5 +1,7 @@
 package app.realmoments.social;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -19,4 +21,30 @@ public interface SocialGraph {
 
     /** The users that {@code userId} blocked or is blocked by. */
     Set<String> blockedEitherWay(String userId);
+
+    /**
+     * How {@code viewer} stands with each of {@code others}, for a whole page at once. The Dynamo
+     * graph answers it with one BatchGetItem in the viewer's partition; this default asks per user.
+     */
+    default Standing standingWith(String viewer, Collection<String> others) {
+        Set<String> friends = new HashSet<>();
+        Set<String> blocked = new HashSet<>();
+        for (String other : Set.copyOf(others)) {
+            if (blockedEitherWay(viewer, other)) {
+                blocked.add(other);
+            } else if (areFriends(viewer, other)) {
+                friends.add(other);
+            }
+        }
+        return new Standing(friends, blocked);
+    }
+
+    /** The viewer's accepted friends and the users blocked either way, among the users asked about. */
+    record Standing(Set<String> friends, Set<String> blocked) {
+
+        public Standing {
+            friends = Set.copyOf(friends);
+            blocked = Set.copyOf(blocked);
+        }
+    }
 }

@@ -23,7 +23,7 @@ public final class UserIds {
      * The one answer for a user id that is malformed, unknown, or on the other side of a block: the
      * three must be indistinguishable, or a block would show.
      */
-    static Problem unknownUser() {
+    public static Problem unknownUser() {
         return Problem.notFound("user");
     }
 

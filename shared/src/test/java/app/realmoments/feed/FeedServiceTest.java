@@ -68,6 +68,33 @@ class FeedServiceTest {
     }
 
     @Test
+    void theCampusFeedIsForMembersOnlyAndLeavesOutUsersBlockedEitherWay() {
+        profiles.save(new Profile("ben", "ben_h", "Ben", "north", NOW, NOW), null);
+        profiles.save(new Profile("dan", "dan_h", "Dan", "south", NOW, NOW), null);
+        FeedService campusFeeds = new FeedService(feeds, moments, profiles, new MomentVisibility(graph),
+                new MomentViews(new InMemoryMediaStore()), cursors, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+        List<String> expected = new ArrayList<>();
+        for (String author : List.of("eve", "fay", "gus", "fay", "eve")) {
+            String id = Ulids.next();
+            Moment moment = new Moment(id, author, null, Audience.CAMPUS, "north", MomentStatus.PUBLISHED, null, NOW, NOW,
+                    null, Map.of());
+            moments.create(moment, NOW);
+            feeds.putCampus("north", new FeedEntry("north", id, author, NOW));
+            if (!author.equals("gus") && !author.equals("eve")) {
+                expected.add(0, id);
+            }
+        }
+        graph.block("gus", "ben").block("ben", "eve");
+
+        Page<MomentView> page = campusFeeds.campusFeed("ben", "north", 20, null);
+        assertEquals(expected, page.items().stream().map(MomentView::momentId).toList());
+        assertEquals(403, assertThrows(Problem.class, () -> campusFeeds.campusFeed("dan", "north", 20, null)).kind().status);
+        assertEquals(403, assertThrows(Problem.class, () -> campusFeeds.campusFeed("nobody", "north", 20, null)).kind().status);
+        String foreign = cursors.encode("feed:ben", Map.of("after", Ulids.next()));
+        assertEquals(400, assertThrows(Problem.class, () -> campusFeeds.campusFeed("ben", "north", 20, foreign)).kind().status);
+    }
+
+    @Test
     void anotherUsersCursorIsRefused() {
         String cursor = cursors.encode("feed:ana", Map.of("after", Ulids.next()));
         assertEquals(400, assertThrows(Problem.class, () -> service.feed("ben", 20, cursor)).kind().status);

@@ -54,6 +54,32 @@ class MomentFanoutTest {
     }
 
     @Test
+    void aCampusMomentAlsoLandsInItsCampusFeedAndTheAuthorRidesInTheFirstBatch() {
+        FakeSocialGraph graph = new FakeSocialGraph().friends("ana", "ben");
+        int[] batches = {0};
+        InMemoryFeedStore counting = new InMemoryFeedStore() {
+            @Override
+            public void putAll(List<FeedEntry> batch) {
+                batches[0]++;
+                super.putAll(batch);
+            }
+        };
+        Moment campus = new Moment(ID, "ana", null, Audience.CAMPUS, "north", MomentStatus.PUBLISHED, null, NOW, NOW, null, Map.of());
+        assertEquals(2, new MomentFanout(counting, graph, notifications).published(campus));
+        assertEquals(List.of("ana", "ben"), counting.recipientsOf(ID));
+        assertEquals(1, batches[0], "author and friends in one putAll");
+        assertEquals(List.of(ID), counting.campus.values().stream().map(FeedEntry::momentId).toList());
+        assertEquals("north", counting.campus.values().iterator().next().recipientId());
+    }
+
+    @Test
+    void anAuthorWithoutFriendsStillGetsTheirOwnEntry() {
+        assertEquals(1, new MomentFanout(feeds, new FakeSocialGraph(), notifications).published(moment()));
+        assertEquals(List.of("ana"), feeds.recipientsOf(ID));
+        assertTrue(feeds.campus.isEmpty(), "a friends moment stays out of the campus feed");
+    }
+
+    @Test
     void aRemovedMomentLeavesEveryFeed() {
         FakeSocialGraph graph = new FakeSocialGraph().friends("ana", "ben");
         MomentFanout fanout = new MomentFanout(feeds, graph, notifications);

@@ -85,6 +85,23 @@ public final class InMemoryMomentStore implements MomentStore {
         moments.remove(momentId);
     }
 
+    @Override
+    public Slice byAuthor(String authorId, AuthorFilter filter, int limit, Map<String, String> position) {
+        String after = position == null ? null : position.get("after");
+        java.util.List<Moment> all = moments.values().stream().filter(m -> m.authorId().equals(authorId))
+                .sorted(java.util.Comparator.comparing(Moment::momentId).reversed())
+                .filter(m -> after == null || m.momentId().compareTo(after) < 0).toList();
+        java.util.List<Moment> window = all.subList(0, Math.min(limit, all.size()));
+        java.util.List<Moment> kept = window.stream().filter(m -> switch (filter) {
+            case AuthorFilter.Everything e -> true;
+            case AuthorFilter.Published p -> m.isPublished();
+            case AuthorFilter.PublishedToCampus c -> m.isPublished()
+                    && m.audience() == app.realmoments.moment.Audience.CAMPUS && c.campusId().equals(m.campusId());
+        }).toList();
+        Map<String, String> next = all.size() > limit ? Map.of("after", window.getLast().momentId()) : null;
+        return new Slice(kept, next);
+    }
+
     public Moment get(String momentId) {
         return moments.get(momentId);
     }

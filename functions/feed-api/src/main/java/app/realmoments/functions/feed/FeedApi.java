@@ -18,7 +18,7 @@ import app.realmoments.profile.DynamoProfileStore;
 import app.realmoments.social.DynamoSocialGraph;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** {@code GET /feed}: friends' published moments and your own, newest first. */
+/** {@code GET /feed}: friends' published moments and your own, newest first; {@code GET /campuses/{campusId}/feed}. */
 public final class FeedApi extends HttpApi {
 
     private final FeedService feed;
@@ -46,10 +46,12 @@ public final class FeedApi extends HttpApi {
 
     @Override
     protected ApiResponse route(ApiRequest request) {
-        if (!"GET /feed".equals(request.routeKey())) {
-            throw unknownRoute(request);
-        }
         String caller = request.caller();
-        return ApiResponse.ok(feed.feed(caller, request.limit(), request.queryParam("cursor")));
+        return switch (request.routeKey()) {
+            case "GET /feed" -> ApiResponse.ok(feed.feed(caller, request.limit(), request.queryParam("cursor")));
+            case "GET /campuses/{campusId}/feed" -> ApiResponse.ok(feed.campusFeed(caller, request.path("campusId"),
+                    request.limit(), request.queryParam("cursor")));
+            default -> throw unknownRoute(request);
+        };
     }
 }

@@ -7,6 +7,7 @@ import app.realmoments.config.Environment;
 import app.realmoments.feed.DynamoFeedStore;
 import app.realmoments.feed.MomentFanout;
 import app.realmoments.log.Log;
+import app.realmoments.log.Metrics;
 import app.realmoments.moment.DynamoMomentStore;
 import app.realmoments.moment.Moment;
 import app.realmoments.moment.MomentStatus;
@@ -65,9 +66,12 @@ public final class FeedFanout implements RequestHandler<DynamodbEvent, StreamsEv
                         && (before == null || before.status() != MomentStatus.PUBLISHED)) {
                     long started = System.nanoTime();
                     int recipients = fanout.published(after);
+                    long millis = (System.nanoTime() - started) / 1_000_000;
                     log.put("outcome", "fanned_out");
                     log.put("recipients", recipients);
-                    log.put("durationMs", (System.nanoTime() - started) / 1_000_000);
+                    log.put("durationMs", millis);
+                    Metrics.of(context == null ? null : context.getFunctionName())
+                            .count("FanoutRecipients", recipients).milliseconds("FanoutDuration", millis).emit();
                 } else if (after == null && before != null && before.status() == MomentStatus.PUBLISHED) {
                     fanout.removed(before.momentId());
                     log.put("outcome", "removed");

@@ -9,37 +9,53 @@ import app.realmoments.http.ApiResponse;
 import app.realmoments.http.HttpApi;
 import app.realmoments.id.Ids;
 import app.realmoments.moment.DynamoMomentStore;
+import app.realmoments.moment.Memories;
 import app.realmoments.moment.MomentService;
+import app.realmoments.moment.MomentViews;
 import app.realmoments.moment.MomentVisibility;
 import app.realmoments.moment.NewMoment;
 import app.realmoments.moment.S3MediaStore;
+import app.realmoments.page.Cursors;
 import app.realmoments.profile.DynamoProfileStore;
 import app.realmoments.social.DynamoSocialGraph;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** {@code POST /moments}, {@code GET /moments/{momentId}}, {@code DELETE /moments/{momentId}}. */
+/** {@code POST /moments}, {@code GET|DELETE /moments/{momentId}}, {@code GET /users/{userId}/moments} (memories). */
 public final class MomentsApi extends HttpApi {
 
     private final MomentService moments;
+    private final Memories memories;
 
     public MomentsApi() {
-        this(create(AwsClients.fromEnvironment()));
+        this(Wiring.fromEnvironment());
     }
 
-    public MomentsApi(MomentService moments) {
+    public MomentsApi(MomentService moments, Memories memories) {
         this.moments = moments;
+        this.memories = memories;
     }
 
-    private static MomentService create(AwsClients aws) {
-        DynamoDbClient dynamo = DynamoClients.create(aws);
-        String users = Environment.require("USERS_TABLE");
-        return new MomentService(
-                new DynamoMomentStore(dynamo, Environment.require("MOMENTS_TABLE")),
-                new S3MediaStore(S3Clients.client(aws), S3Clients.presigner(aws), Environment.require("MEDIA_BUCKET")),
-                new DynamoProfileStore(dynamo, users),
-                new MomentVisibility(new DynamoSocialGraph(dynamo, users)),
-                new Ids(), Clock.systemUTC());
+    private MomentsApi(Wiring wiring) {
+        this(wiring.moments(), wiring.memories());
+    }
+
+    /** Both services over one set of clients, built once per container. */
+    private record Wiring(MomentService moments, Memories memories) {
+
+        static Wiring fromEnvironment() {
+            AwsClients aws = AwsClients.fromEnvironment();
+            DynamoDbClient dynamo = DynamoClients.create(aws);
+            String users = Environment.require("USERS_TABLE");
+            var store = new DynamoMomentStore(dynamo, Environment.require("MOMENTS_TABLE"));
+            var media = new S3MediaStore(S3Clients.client(aws), S3Clients.presigner(aws), Environment.require("MEDIA_BUCKET"));
+            var profiles = new DynamoProfileStore(dynamo, users);
+            var graph = new DynamoSocialGraph(dynamo, users);
+            return new Wiring(
+                    new MomentService(store, media, profiles, new MomentVisibility(graph), new Ids(), Clock.systemUTC()),
+                    new Memories(store, profiles, graph, new MomentViews(media),
+                            new Cursors(Environment.require("CURSOR_SIGNING_KEY"))));
+        }
     }
 
     @Override
@@ -48,6 +64,8 @@ public final class MomentsApi extends HttpApi {
         return switch (request.routeKey()) {
             case "POST /moments" -> ApiResponse.created(moments.start(caller, request.body(NewMoment.class)));
             case "GET /moments/{momentId}" -> ApiResponse.ok(moments.get(caller, request.path("momentId")));
+            case "GET /users/{userId}/moments" -> ApiResponse.ok(memories.of(caller, request.path("userId"),
+                    request.limit(), request.queryParam("cursor")));
             case "DELETE /moments/{momentId}" -> {
                 moments.delete(caller, request.path("momentId"));
                 yield ApiResponse.noContent();

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.realmoments.http.TestContext;
 import app.realmoments.id.Ids;
 import app.realmoments.json.Json;
+import app.realmoments.moment.Memories;
 import app.realmoments.moment.MomentService;
+import app.realmoments.moment.MomentViews;
+import app.realmoments.page.Cursors;
 import app.realmoments.moment.MomentVisibility;
 import app.realmoments.profile.Profile;
 import app.realmoments.testing.Events;
@@ -26,8 +29,11 @@ class MomentsApiTest {
 
     private final InMemoryMomentStore moments = new InMemoryMomentStore();
     private final InMemoryProfileStore profiles = new InMemoryProfileStore();
+    private final FakeSocialGraph graph = new FakeSocialGraph();
     private final MomentsApi api = new MomentsApi(new MomentService(moments, new InMemoryMediaStore(), profiles,
-            new MomentVisibility(new FakeSocialGraph()), new Ids(), Clock.systemUTC()));
+            new MomentVisibility(graph), new Ids(), Clock.systemUTC()),
+            new Memories(moments, profiles, graph, new MomentViews(new InMemoryMediaStore()),
+                    new Cursors("test-cursor-signing-key-0123456789abcdef")));
 
     @Test
     void postingAMomentGivesOneSignedUploadPerImageAndTheAuthorCanReadIt() throws Exception {
@@ -56,6 +62,29 @@ class MomentsApiTest {
         assertEquals(404, api.handleRequest(get, new TestContext("r3")).getStatusCode());
         APIGatewayV2HTTPEvent delete = Events.load("moment-delete.json", APIGatewayV2HTTPEvent.class);
         assertEquals(404, api.handleRequest(delete, new TestContext("r4")).getStatusCode());
+    }
+
+    @Test
+    void jonahReadsMayasMemoriesAsHerFriendAndABlockHidesHer() throws Exception {
+        String maya = "01JD8X3Q6Z7V9K2M4N5P6R7S8T";
+        String jonah = "01JHJ1C22G0NPARJS8VBV0PSAE";
+        Instant now = Instant.now();
+        profiles.save(new Profile(maya, "maya.lin", "Maya Lin", "uc-berkeley", now, now), null);
+        profiles.save(new Profile(jonah, "jonah", "Jonah", "uc-berkeley", now, now), null);
+        graph.friends(maya, jonah);
+        moments.create(new app.realmoments.moment.Moment("01M8KK11T8Q32D8A1HM0318YS5", maya, "sunset",
+                app.realmoments.moment.Audience.FRIENDS, "uc-berkeley", app.realmoments.moment.MomentStatus.PUBLISHED,
+                null, now, now, null, Map.of()), now);
+
+        APIGatewayV2HTTPEvent memories = Events.load("user-moments-get.json", APIGatewayV2HTTPEvent.class);
+        APIGatewayV2HTTPResponse read = api.handleRequest(memories, new TestContext("r5"));
+        assertEquals(200, read.getStatusCode(), read.getBody());
+        JsonNode body = Json.MAPPER.readTree(read.getBody());
+        assertEquals("01M8KK11T8Q32D8A1HM0318YS5", body.get("items").get(0).get("momentId").asText());
+        assertEquals("maya.lin", body.get("items").get(0).get("author").get("handle").asText());
+
+        graph.block(maya, jonah);
+        assertEquals(404, api.handleRequest(memories, new TestContext("r6")).getStatusCode());
     }
 
     @Test

@@ -4,6 +4,8 @@ import app.realmoments.aws.AwsClients;
 import app.realmoments.aws.DynamoClients;
 import app.realmoments.aws.SqsClients;
 import app.realmoments.config.Environment;
+import app.realmoments.feed.DynamoFeedStore;
+import app.realmoments.feed.FeedStore;
 import app.realmoments.http.ApiRequest;
 import app.realmoments.http.ApiResponse;
 import app.realmoments.http.HttpApi;
@@ -12,6 +14,7 @@ import app.realmoments.page.Cursors;
 import app.realmoments.profile.DynamoProfileStore;
 import app.realmoments.social.BlockService;
 import app.realmoments.social.DynamoSocialGraph;
+import app.realmoments.social.FeedCleanup;
 import app.realmoments.social.FriendshipService;
 import app.realmoments.social.UserDirectory;
 import java.time.Clock;
@@ -55,9 +58,10 @@ public final class SocialApi extends HttpApi {
             var queue = new SqsNotificationQueue(SqsClients.create(aws), Environment.require("NOTIFICATIONS_QUEUE_URL"));
             var cursors = new Cursors(Environment.require("CURSOR_SIGNING_KEY"));
             Clock clock = Clock.systemUTC();
+            FeedCleanup feeds = FeedStore.cleanup(new DynamoFeedStore(dynamo, Environment.require("FEED_TABLE")));
             return new Wiring(new UserDirectory(profiles, graph),
-                    new FriendshipService(graph, profiles, queue, cursors, clock),
-                    new BlockService(graph, profiles, cursors, clock));
+                    new FriendshipService(graph, profiles, queue, cursors, clock, feeds),
+                    new BlockService(graph, profiles, cursors, clock, feeds));
         }
     }
 

@@ -1,0 +1,76 @@
+package app.realmoments.moment;
+
+import app.realmoments.page.Cursors;
+import app.realmoments.page.Page;
+import app.realmoments.profile.Profile;
+import app.realmoments.profile.ProfileStore;
+import app.realmoments.social.SocialGraph;
+import app.realmoments.social.UserIds;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /users/{userId}/moments}: someone's moments newest first. The author gets their whole
+ * history; a friend gets every published moment; a member of the author's campus gets the published
+ * campus moments of that campus; anyone else an empty list; a user blocked either way, like an
+ * unknown user, 404. The reader's standing is decided once, then the author's index is read with a
+ * filter that says it, so no moment is fetched only to be dropped.
+ */
+public final class Memories {
+
+    /** Index pages read at most per request, so a history of hidden moments cannot keep it busy. */
+    static final int MAX_SLICES = 5;
+
+    private final MomentStore moments;
+    private final ProfileStore profiles;
+    private final SocialGraph graph;
+    private final MomentViews views;
+    private final Cursors cursors;
+
+    public Memories(MomentStore moments, ProfileStore profiles, SocialGraph graph, MomentViews views, Cursors cursors) {
+        this.moments = moments;
+        this.profiles = profiles;
+        this.graph = graph;
+        this.views = views;
+        this.cursors = cursors;
+    }
+
+    public Page<MomentView> of(String viewerId, String authorId, int limit, String cursor) {
+        if (!UserIds.isWellFormed(authorId)) {
+            throw UserIds.unknownUser();
+        }
+        String scope = "memories:" + authorId + ":" + viewerId;
+        Map<String, String> position = cursors.decode(scope, cursor);
+        Map<String, Profile> people = profiles.findAll(new java.util.HashSet<>(List.of(viewerId, authorId)));
+        Profile author = people.get(authorId);
+        MomentStore.AuthorFilter filter;
+        if (authorId.equals(viewerId)) {
+            filter = new MomentStore.AuthorFilter.Everything();
+        } else {
+            SocialGraph.Standing standing = graph.standingWith(viewerId, List.of(authorId));
+            if (author == null || standing.blocked().contains(authorId)) {
+                throw UserIds.unknownUser();
+            }
+            Profile viewer = people.get(viewerId);
+            if (standing.friends().contains(authorId)) {
+                filter = new MomentStore.AuthorFilter.Published();
+            } else if (viewer != null && viewer.campusId() != null) {
+                filter = new MomentStore.AuthorFilter.PublishedToCampus(viewer.campusId());
+            } else {
+                return new Page<>(List.of(), null);
+            }
+        }
+        List<MomentView> items = new ArrayList<>();
+        Map<String, String> next = position;
+        for (int slice = 0; slice < MAX_SLICES && items.size() < limit; slice++) {
+            MomentStore.Slice page = moments.byAuthor(authorId, filter, limit - items.size(), next);
+            page.moments().forEach(m -> items.add(views.view(m, author, true)));
+            next = page.next();
+            if (next == null) {
+                break;
+            }
+        }
+        return new Page<>(items, cursors.encode(scope, next));
+    }
+}

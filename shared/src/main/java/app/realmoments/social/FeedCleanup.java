@@ -1,0 +1,15 @@
+package app.realmoments.social;
+
+/**
+ * What the social graph asks of the feeds when two users part (unfriend, block): each one's moments
+ * leave the other's feed. Reads enforce the visibility rule anyway; this keeps feeds from carrying
+ * entries nobody may see.
+ */
+@FunctionalInterface
+public interface FeedCleanup {
+
+    /** For wirings without feeds (tests of the graph alone). */
+    FeedCleanup NONE = (a, b) -> { };
+
+    void parted(String a, String b);
+}
