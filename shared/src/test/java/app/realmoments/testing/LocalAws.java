@@ -3,6 +3,7 @@ package app.realmoments.testing;
 import app.realmoments.aws.AwsClients;
 import app.realmoments.aws.DynamoClients;
 import app.realmoments.aws.S3Clients;
+import app.realmoments.aws.SnsClients;
 import app.realmoments.aws.SqsClients;
 import app.realmoments.emulator.Emulator;
 import app.realmoments.local.provision.ProvisionedStack;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -30,6 +32,7 @@ public final class LocalAws {
     private final S3Client s3;
     private final S3Presigner presigner;
     private final SqsClient sqs;
+    private SnsClient sns;
 
     private LocalAws(Emulator emulator) {
         this.stack = ProvisionedStack.provision(emulator.endpoint(), ProvisionedStack.findRoot().resolve("template.yaml"));
@@ -67,6 +70,14 @@ public final class LocalAws {
 
     public SqsClient sqs() {
         return sqs;
+    }
+
+    /** An SNS client (mobile push: platform applications and endpoints), built when first asked for. */
+    public synchronized SnsClient sns() {
+        if (sns == null) {
+            sns = SnsClients.create(clients);
+        }
+        return sns;
     }
 
     public String table(String logicalId) {

@@ -2,26 +2,37 @@ package app.realmoments.functions.dispatch;
 
 import app.realmoments.aws.AwsClients;
 import app.realmoments.aws.DynamoClients;
+import app.realmoments.aws.SnsClients;
+import app.realmoments.campus.CampusTimeZones;
 import app.realmoments.config.Environment;
 import app.realmoments.json.Json;
 import app.realmoments.log.Log;
+import app.realmoments.log.Metrics;
+import app.realmoments.notify.DynamoDeviceStore;
 import app.realmoments.notify.DynamoInbox;
+import app.realmoments.notify.DynamoPushGrouping;
+import app.realmoments.notify.DynamoRecipients;
 import app.realmoments.notify.NotificationDispatch;
 import app.realmoments.notify.NotificationJob;
-import app.realmoments.social.DynamoSocialGraph;
+import app.realmoments.notify.PushGateway;
+import app.realmoments.notify.PushPlatform;
+import app.realmoments.notify.SnsPushGateway;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The notifications queue: each job becomes an inbox item. Failures are reported one by one, so a
- * poison message is retried alone and ends in the dead-letter queue after the redrive limit.
+ * The notifications queue: each job becomes an inbox item and a push to the recipient's devices.
+ * Failures are reported one by one, so a poison message is retried alone and ends in the dead-letter
+ * queue after the redrive limit.
  */
 public final class NotificationDispatcher implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -35,19 +46,35 @@ public final class NotificationDispatcher implements RequestHandler<SQSEvent, SQ
         this.dispatch = dispatch;
     }
 
-    private static NotificationDispatch create(AwsClients aws) {
+    /** The dispatch the function runs, wired from the environment (also what the benchmark runs). */
+    public static NotificationDispatch create(AwsClients aws) {
         DynamoDbClient dynamo = DynamoClients.create(aws);
-        return new NotificationDispatch(new DynamoInbox(dynamo, Environment.require("NOTIFICATIONS_TABLE")),
-                new DynamoSocialGraph(dynamo, Environment.require("USERS_TABLE")));
+        String notifications = Environment.require("NOTIFICATIONS_TABLE");
+        String users = Environment.require("USERS_TABLE");
+        Map<PushPlatform, String> applications = Map.of(
+                PushPlatform.FCM, Environment.optional("FCM_PLATFORM_APPLICATION_ARN", ""),
+                PushPlatform.APNS, Environment.optional("APNS_PLATFORM_APPLICATION_ARN", ""));
+        boolean anyPlatform = applications.values().stream().anyMatch(arn -> !arn.isBlank());
+        PushGateway push = anyPlatform ? new SnsPushGateway(SnsClients.create(aws), applications) : PushGateway.NONE;
+        CampusTimeZones zones = CampusTimeZones.parse(Environment.optional("CAMPUS_TIME_ZONES", ""),
+                Environment.optional("DEFAULT_CAMPUS_TIME_ZONE", "America/New_York"));
+        return new NotificationDispatch(new DynamoInbox(dynamo, notifications), new DynamoRecipients(dynamo, users),
+                new DynamoDeviceStore(dynamo, users), push, new DynamoPushGrouping(dynamo, notifications), zones,
+                Clock.systemUTC());
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        String function = context == null ? null : context.getFunctionName();
+        long sent = 0;
+        long pushed = 0;
+        long pushFailures = 0;
+        long devicesRemoved = 0;
         for (SQSEvent.SQSMessage message : event.getRecords()) {
             Map<String, Object> log = new LinkedHashMap<>();
             log.put("requestId", context == null ? null : context.getAwsRequestId());
-            log.put("function", context == null ? null : context.getFunctionName());
+            log.put("function", function);
             log.put("messageId", message.getMessageId());
             try {
                 NotificationJob job = Json.read(message.getBody(), NotificationJob.class);
@@ -55,13 +82,22 @@ public final class NotificationDispatcher implements RequestHandler<SQSEvent, SQ
                 log.put("type", job.type() == null ? null : job.type().wire());
                 log.put("userId", job.recipientId());
                 log.put("momentId", job.momentId());
-                log.put("outcome", dispatch.dispatch(job).name().toLowerCase(java.util.Locale.ROOT));
+                NotificationDispatch.Result result = dispatch.dispatch(job);
+                log.put("outcome", result.outcome().name().toLowerCase(Locale.ROOT));
+                log.put("pushed", result.pushed());
+                sent += result.wroteInbox() ? 1 : 0;
+                pushed += result.pushed();
+                pushFailures += result.pushFailures();
+                devicesRemoved += result.devicesRemoved();
                 Log.info("notification job handled", log);
             } catch (RuntimeException e) {
                 Log.error("notification job failed", log, e);
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
             }
         }
+        Metrics.of(function).count("NotificationsSent", sent).count("PushesSent", pushed)
+                .count("PushFailures", pushFailures).count("DevicesRemoved", devicesRemoved)
+                .count("JobsFailed", failures.size()).emit();
         return new SQSBatchResponse(failures);
     }
 }

@@ -1,0 +1,208 @@
+package app.realmoments.functions.dispatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.realmoments.campus.CampusTimeZones;
+import app.realmoments.http.TestContext;
+import app.realmoments.id.Ids;
+import app.realmoments.json.Json;
+import app.realmoments.notify.DeviceService;
+import app.realmoments.notify.DynamoDeviceStore;
+import app.realmoments.notify.DynamoInbox;
+import app.realmoments.notify.DynamoNotificationSettingsStore;
+import app.realmoments.notify.DynamoPushGrouping;
+import app.realmoments.notify.DynamoRecipients;
+import app.realmoments.notify.NotificationDispatch;
+import app.realmoments.notify.NotificationJob;
+import app.realmoments.notify.NotificationSettings;
+import app.realmoments.notify.NotificationType;
+import app.realmoments.notify.PushPlatform;
+import app.realmoments.notify.QuietHours;
+import app.realmoments.notify.SnsPushGateway;
+import app.realmoments.notify.SqsNotificationQueue;
+import app.realmoments.profile.DynamoProfileStore;
+import app.realmoments.profile.Profile;
+import app.realmoments.social.DynamoSocialGraph;
+import app.realmoments.testing.AwsCallCounter;
+import app.realmoments.testing.LocalAws;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/** The dispatcher against the emulator: DynamoDB, SQS and SNS mobile push (moto's platform endpoints). */
+class NotificationDispatcherIT {
+
+    private static final LocalAws AWS = LocalAws.shared();
+    /** 12:00 in New York: outside anyone's quiet hours below unless a test says otherwise. */
+    private static final Instant NOON = Instant.parse("2026-11-30T17:00:00Z");
+
+    private final AwsCallCounter calls = new AwsCallCounter();
+    private final DynamoDbClient dynamo = AWS.clients().configure(DynamoDbClient.builder())
+            .overrideConfiguration(AWS.clients().overrides().toBuilder().addExecutionInterceptor(calls).build()).build();
+    private final SnsClient sns = AWS.clients().configure(SnsClient.builder())
+            .overrideConfiguration(AWS.clients().overrides().toBuilder().addExecutionInterceptor(calls).build()).build();
+    private final String users = AWS.table("UsersTable");
+    private final String notifications = AWS.table("NotificationsTable");
+    private final String fcmApp = sns.createPlatformApplication(r -> r.name("real-moments-fcm-" + UUID.randomUUID())
+            .platform("GCM").attributes(Map.of("PlatformCredential", "test-server-key"))).platformApplicationArn();
+    private final SnsPushGateway push = new SnsPushGateway(sns, Map.of(PushPlatform.FCM, fcmApp));
+    private final DynamoDeviceStore devices = new DynamoDeviceStore(dynamo, users);
+    private final DeviceService phones = new DeviceService(devices, push, new Ids(), Clock.systemUTC());
+    private final DynamoInbox inbox = new DynamoInbox(dynamo, notifications);
+    private final NotificationDispatcher handler = new NotificationDispatcher(new NotificationDispatch(inbox,
+            new DynamoRecipients(dynamo, users), devices, push, new DynamoPushGrouping(dynamo, notifications),
+            CampusTimeZones.parse("", "America/New_York"), Clock.fixed(NOON, ZoneOffset.UTC)));
+
+    private String student(String name) {
+        String id = UUID.randomUUID().toString();
+        new DynamoProfileStore(AWS.dynamo(), users).save(new Profile(id, name + id.substring(0, 8), name,
+                "north-campus", NOON, NOON), null);
+        phones.register(id, new DeviceService.Registration("fcm", "token-" + id));
+        return id;
+    }
+
+    private SQSEvent event(List<String> bodies) {
+        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+        for (String body : bodies) {
+            SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+            message.setMessageId(UUID.randomUUID().toString());
+            message.setBody(body);
+            records.add(message);
+        }
+        SQSEvent event = new SQSEvent();
+        event.setRecords(records);
+        return event;
+    }
+
+    private SQSBatchResponse handle(NotificationJob... jobs) {
+        return handler.handleRequest(event(java.util.Arrays.stream(jobs).map(Json::write).toList()), new TestContext("it"));
+    }
+
+    @Test
+    void aJobDeliveredTwiceIsOneInboxItemAndOnePushWithExactCallCounts() {
+        String ana = student("Ana");
+        String ben = student("Ben");
+        NotificationJob job = NotificationJob.of(NotificationType.COMMENT, ben, ana, Ulid.next(), null, NOON);
+        calls.reset();
+        assertTrue(handle(job).getBatchItemFailures().isEmpty());
+        // one BatchGetItem (blocks, profiles, settings), the inbox PutItem, the devices Query, one Publish
+        assertEquals(Map.of("DynamoDb.BatchGetItem", 1L, "DynamoDb.PutItem", 1L, "DynamoDb.Query", 1L, "Sns.Publish", 1L),
+                calls.snapshot());
+        calls.reset();
+        assertTrue(handle(job).getBatchItemFailures().isEmpty());
+        assertEquals(Map.of("DynamoDb.BatchGetItem", 1L, "DynamoDb.PutItem", 1L), calls.snapshot(), "no second push");
+        assertEquals(1, inbox.page(ben, 10, null).items().size());
+    }
+
+    @Test
+    void aPoisonMessageFailsAloneWhileTheRestOfItsBatchSucceeds() {
+        String ana = student("Ana");
+        String ben = student("Ben");
+        SqsClient sqs = AWS.sqs();
+        String queue = AWS.queueUrl("NotificationsQueue");
+        new SqsNotificationQueue(sqs, queue).send(List.of(
+                NotificationJob.of(NotificationType.FRIEND_REQUEST, ben, ana, null, null, NOON),
+                NotificationJob.of(NotificationType.FRIEND_ACCEPTED, ana, ben, null, null, NOON)));
+        sqs.sendMessage(r -> r.queueUrl(queue).messageBody("{\"type\":\"new_moment\",\"recipientId\":\"" + ben + "\"}"));
+        List<Message> received = new ArrayList<>();
+        while (received.size() < 3) {
+            received.addAll(sqs.receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1)).messages());
+        }
+        SQSEvent event = event(received.stream().map(Message::body).toList());
+        for (int i = 0; i < received.size(); i++) {
+            event.getRecords().get(i).setMessageId(received.get(i).messageId());
+        }
+        SQSBatchResponse response = handler.handleRequest(event, new TestContext("it"));
+        String poison = received.stream().filter(m -> !m.body().contains("notificationId")).findFirst().orElseThrow().messageId();
+        assertEquals(List.of(poison), response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList());
+        assertEquals(1, inbox.page(ben, 10, null).items().size());
+        assertEquals(1, inbox.page(ana, 10, null).items().size());
+        received.stream().filter(m -> !m.messageId().equals(poison))
+                .forEach(m -> sqs.deleteMessage(r -> r.queueUrl(queue).receiptHandle(m.receiptHandle())));
+    }
+
+    @Test
+    void aDeviceWhoseEndpointSnsDisabledIsRemovedWithItsEndpoint() {
+        String ana = student("Ana");
+        String ben = student("Ben");
+        String endpoint = devices.devicesOf(ben).getFirst().endpointArn();
+        sns.setEndpointAttributes(r -> r.endpointArn(endpoint).attributes(Map.of("Enabled", "false")));
+        calls.reset();
+        assertTrue(handle(NotificationJob.of(NotificationType.COMMENT, ben, ana, Ulid.next(), null, NOON))
+                .getBatchItemFailures().isEmpty());
+        assertEquals(1, calls.count("Sns.DeleteEndpoint"));
+        assertTrue(devices.devicesOf(ben).isEmpty());
+        assertEquals(1, inbox.page(ben, 10, null).items().size(), "the inbox still has it");
+        assertFalse(sns.listEndpointsByPlatformApplication(r -> r.platformApplicationArn(fcmApp)).endpoints().stream()
+                .anyMatch(e -> e.endpointArn().equals(endpoint)));
+    }
+
+    @Test
+    void mutedTypesAndQuietHoursHold() {
+        String ana = student("Ana");
+        String ben = student("Ben");
+        String cal = student("Cal");
+        new DynamoNotificationSettingsStore(dynamo, users).save(ben, new NotificationSettings(Set.of(NotificationType.COMMENT), null));
+        // 12:00 in New York (the default zone) is inside Cal's quiet hours
+        new DynamoNotificationSettingsStore(dynamo, users).save(cal, new NotificationSettings(Set.of(),
+                new QuietHours(LocalTime.of(11, 0), LocalTime.of(13, 0))));
+        calls.reset();
+        handle(NotificationJob.of(NotificationType.COMMENT, ben, ana, Ulid.next(), null, NOON),
+                NotificationJob.of(NotificationType.COMMENT, cal, ana, Ulid.next(), null, NOON));
+        assertEquals(0, calls.count("Sns.Publish"));
+        assertEquals(0, inbox.page(ben, 10, null).items().size(), "muted: not even in the inbox");
+        assertEquals(1, inbox.page(cal, 10, null).items().size(), "quiet: in the inbox, not pushed");
+    }
+
+    @Test
+    void blockedUsersNeverNotifyEachOther() {
+        String ana = student("Ana");
+        String ben = student("Ben");
+        new DynamoSocialGraph(AWS.dynamo(), users).block(ben, ana, NOON);
+        calls.reset();
+        handle(NotificationJob.of(NotificationType.COMMENT, ben, ana, Ulid.next(), null, NOON),
+                NotificationJob.of(NotificationType.REACTION, ana, ben, Ulid.next(), null, NOON));
+        assertEquals(0, calls.count("Sns.Publish"));
+        assertEquals(0, calls.count("DynamoDb.PutItem"));
+        assertTrue(inbox.page(ben, 10, null).items().isEmpty());
+        assertTrue(inbox.page(ana, 10, null).items().isEmpty());
+    }
+
+    @Test
+    void reactionsToOneMomentWithinTheWindowPushOnce() {
+        String ben = student("Ben");
+        String moment = Ulid.next();
+        List<NotificationJob> jobs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            jobs.add(NotificationJob.of(NotificationType.REACTION, ben, student("Fan" + i), moment, null, NOON.plusSeconds(i)));
+        }
+        calls.reset();
+        assertTrue(handle(jobs.toArray(NotificationJob[]::new)).getBatchItemFailures().isEmpty());
+        assertEquals(1, calls.count("Sns.Publish"));
+        assertEquals(4, inbox.page(ben, 10, null).items().size());
+    }
+
+    /** Moment ids for jobs. */
+    private static final class Ulid {
+        private static final Ids IDS = new Ids();
+
+        static String next() {
+            return IDS.next(Instant.now());
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package app.realmoments.notify;
+
+import static app.realmoments.aws.Attrs.key;
+import static app.realmoments.aws.Attrs.str;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+
+/**
+ * A job's recipient in one BatchGetItem of the users table: the two block items between recipient and
+ * actor, the recipient's profile (campus) and notification settings, and the actor's profile (name).
+ */
+public final class DynamoRecipients implements Recipients {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoRecipients(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Recipient load(String recipientId, String actorId) {
+        boolean other = actorId != null && !actorId.equals(recipientId);
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        keys.add(key("USER#" + recipientId, "PROFILE"));
+        keys.add(DynamoNotificationSettingsStore.keyOf(recipientId));
+        if (actorId != null) {
+            keys.add(key("USER#" + actorId, "PROFILE"));
+        }
+        if (other) {
+            keys.add(key("USER#" + recipientId, "BLOCK#" + actorId));
+            keys.add(key("USER#" + recipientId, "BLOCKED_BY#" + actorId));
+        }
+        Map<String, KeysAndAttributes> request = Map.of(table,
+                KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+        boolean blocked = false;
+        String campus = null;
+        String actorName = null;
+        NotificationSettings settings = NotificationSettings.DEFAULT;
+        while (!request.isEmpty()) {
+            Map<String, KeysAndAttributes> pending = request;
+            BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(pending));
+            for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+                String pk = str(item, "pk");
+                String sk = str(item, "sk");
+                if (sk.startsWith("BLOCK")) {
+                    blocked = true;
+                } else if (sk.equals(DynamoNotificationSettingsStore.SORT_KEY)) {
+                    settings = DynamoNotificationSettingsStore.fromItem(item);
+                } else if (pk.equals("USER#" + recipientId)) {
+                    campus = str(item, "campusId");
+                }
+                if (actorId != null && pk.equals("USER#" + actorId) && sk.equals("PROFILE")) {
+                    actorName = str(item, "displayName");
+                }
+            }
+            request = response.unprocessedKeys();
+        }
+        return new Recipient(blocked, campus, settings, actorName);
+    }
+}
