@@ -21,7 +21,7 @@ VENV := .venv
 VENV_STAMP := $(VENV)/.installed
 RUNTIME_JAR := local/runtime/target/runtime.jar
 
-.PHONY: help venv build test dev invoke token lint sam-validate sam-build deploy clean
+.PHONY: help venv build test dev invoke token lint sam-validate sam-build deploy clean replay-dlq bench-coldstart
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -40,6 +40,7 @@ build: ## Build every function jar and the local runtime (no tests)
 test: $(VENV_STAMP) ## Run every test: unit, emulator integration, end-to-end, template lint
 	$(MVN) verify
 	$(MAKE) --no-print-directory sam-validate
+	$(MAKE) --no-print-directory lint
 
 dev: $(VENV_STAMP) build ## Run the whole stack locally on the emulator (http://127.0.0.1:$(PORT)); ENDPOINT=<url> uses a running emulator
 	java -jar $(RUNTIME_JAR) dev --port $(PORT) --emulator-port $(EMULATOR_PORT) $(if $(ENDPOINT),--endpoint $(ENDPOINT))
@@ -65,9 +66,12 @@ sam-validate: $(VENV_STAMP) ## sam validate --lint (cfn-lint) on template.yaml; 
 sam-build: $(VENV_STAMP) build ## sam build into .aws-sam/ (one function: FUNCTION=<logical id>)
 	$(SAM) build --template template.yaml $(FUNCTION)
 
+# CURSOR_SIGNING_KEY and ALARM_EMAIL become parameter overrides; SAM_DEPLOY_FLAGS adds sam deploy options
+# (CI passes --no-confirm-changeset: its approval is the GitHub environment's, docs/deploying.md).
+DEPLOY_OVERRIDES = $(if $(CURSOR_SIGNING_KEY)$(ALARM_EMAIL),--parameter-overrides Stage=$(STAGE)$(if $(CURSOR_SIGNING_KEY), CursorSigningKey=$(1))$(if $(ALARM_EMAIL), AlarmEmail=$(ALARM_EMAIL)))
 deploy: sam-stage sam-build ## Deploy STAGE=dev|prod as samconfig.toml says (AWS credentials; docs/deploying.md)
-	@echo "sam deploy --config-env $(STAGE)$(if $(CURSOR_SIGNING_KEY), --parameter-overrides Stage=$(STAGE) CursorSigningKey=***)"
-	@$(SAM) deploy --config-env $(STAGE) $(if $(CURSOR_SIGNING_KEY),--parameter-overrides Stage=$(STAGE) CursorSigningKey=$(CURSOR_SIGNING_KEY))
+	@echo "sam deploy --config-env $(STAGE) $(SAM_DEPLOY_FLAGS) $(call DEPLOY_OVERRIDES,***)"
+	@$(SAM) deploy --config-env $(STAGE) $(SAM_DEPLOY_FLAGS) $(call DEPLOY_OVERRIDES,$(CURSOR_SIGNING_KEY))
 
 sam-stage:
 	@grep -q '^\[$(STAGE)\.deploy\.parameters\]' samconfig.toml || { echo "samconfig.toml has no stage '$(STAGE)' (use STAGE=dev or STAGE=prod)" >&2; exit 2; }
@@ -91,6 +95,37 @@ build-NotificationsApiFunction: ; $(call sam-artifact,notifications-api)
 build-UploadProcessorFunction: ; $(call sam-artifact,upload-processor)
 build-FeedFanoutFunction: ; $(call sam-artifact,feed-fanout)
 build-NotificationDispatcherFunction: ; $(call sam-artifact,notification-dispatcher)
+
+# actionlint for .github/workflows, built once from the Go module proxy into ./.tools (needs Go).
+ACTIONLINT_VERSION := v1.7.12
+ACTIONLINT := .tools/actionlint-$(ACTIONLINT_VERSION)
+
+$(ACTIONLINT):
+	@command -v go >/dev/null || { echo "make lint needs Go (https://go.dev/dl) to build actionlint $(ACTIONLINT_VERSION)" >&2; exit 1; }
+	mkdir -p .tools/bin
+	GOBIN=$(CURDIR)/.tools/bin GOFLAGS=-mod=mod go install github.com/rhysd/actionlint/cmd/actionlint@$(ACTIONLINT_VERSION)
+	mv .tools/bin/actionlint $@
+
+lint: $(ACTIONLINT) ## Check the GitHub Actions workflows with actionlint (installed into ./.tools)
+	$(ACTIONLINT) -no-color
+
+bench-coldstart: $(VENV_STAMP) ## Cold start of every function vs a do-nothing handler, plain and AOT cache (~10 min)
+	benchmarks/cold-start/run.sh
+
+replay-dlq: $(VENV_STAMP) ## Move notification jobs from the dead-letter queue back to the queue (with `make dev` running)
+	@test -f .local/outputs.json || { echo "no .local/outputs.json: start the stack with make dev" >&2; exit 2; }
+	@E=$$(jq -r .awsEndpoint .local/outputs.json); DLQ=$$(jq -r .queues.NotificationsDeadLetterQueue .local/outputs.json); \
+	Q=$$(jq -r .queues.NotificationsQueue .local/outputs.json); \
+	AWS="env AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local $(VENV)/bin/aws --endpoint-url $$E --region us-east-1 --output json"; \
+	moved=0; while :; do \
+	  msgs=$$($$AWS sqs receive-message --queue-url $$DLQ --max-number-of-messages 10 --wait-time-seconds 1); \
+	  n=$$(echo "$${msgs:-{}}" | jq '.Messages // [] | length'); [ "$$n" = 0 ] && break; \
+	  for i in $$(seq 0 $$((n - 1))); do \
+	    body=$$(echo "$$msgs" | jq -r ".Messages[$$i].Body"); handle=$$(echo "$$msgs" | jq -r ".Messages[$$i].ReceiptHandle"); \
+	    $$AWS sqs send-message --queue-url $$Q --message-body "$$body" >/dev/null && \
+	    $$AWS sqs delete-message --queue-url $$DLQ --receipt-handle "$$handle" && moved=$$((moved + 1)); \
+	  done; \
+	done; echo "moved $$moved notification jobs back to $$Q"
 
 clean: ## Remove build output and local state (keeps .venv)
 	$(MVN) clean
