@@ -113,19 +113,7 @@ bench-coldstart: $(VENV_STAMP) ## Cold start of every function vs a do-nothing h
 	benchmarks/cold-start/run.sh
 
 replay-dlq: $(VENV_STAMP) ## Move notification jobs from the dead-letter queue back to the queue (with `make dev` running)
-	@test -f .local/outputs.json || { echo "no .local/outputs.json: start the stack with make dev" >&2; exit 2; }
-	@E=$$(jq -r .awsEndpoint .local/outputs.json); DLQ=$$(jq -r .queues.NotificationsDeadLetterQueue .local/outputs.json); \
-	Q=$$(jq -r .queues.NotificationsQueue .local/outputs.json); \
-	AWS="env AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local $(VENV)/bin/aws --endpoint-url $$E --region us-east-1 --output json"; \
-	moved=0; while :; do \
-	  msgs=$$($$AWS sqs receive-message --queue-url $$DLQ --max-number-of-messages 10 --wait-time-seconds 1); \
-	  n=$$(echo "$${msgs:-{}}" | jq '.Messages // [] | length'); [ "$$n" = 0 ] && break; \
-	  for i in $$(seq 0 $$((n - 1))); do \
-	    body=$$(echo "$$msgs" | jq -r ".Messages[$$i].Body"); handle=$$(echo "$$msgs" | jq -r ".Messages[$$i].ReceiptHandle"); \
-	    $$AWS sqs send-message --queue-url $$Q --message-body "$$body" >/dev/null && \
-	    $$AWS sqs delete-message --queue-url $$DLQ --receipt-handle "$$handle" && moved=$$((moved + 1)); \
-	  done; \
-	done; echo "moved $$moved notification jobs back to $$Q"
+	@$(VENV)/bin/python scripts/replay-dlq.py
 
 clean: ## Remove build output and local state (keeps .venv)
 	$(MVN) clean
