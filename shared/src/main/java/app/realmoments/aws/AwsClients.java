@@ -7,6 +7,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -23,25 +24,63 @@ import software.amazon.awssdk.regions.Region;
  * start-up advice: no provider chain walk, no instance-metadata probe. The light URLConnection
  * client keeps Apache and Netty out of every jar. Service clients are built by the adapters' own
  * factories (e.g. {@code DynamoClients}) so a function pulls in only the SDK modules it uses.
+ *
+ * <p>SnapStart: Lambda gives a SnapStart function no AWS_ACCESS_KEY_ID; its credentials come from the
+ * container credentials endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI), fetched lazily on the first call,
+ * that is after the restore, never into the snapshot.
  */
 public record AwsClients(Region region, AwsCredentialsProvider credentials, URI endpoint, SdkHttpClient http) {
 
     /** Reads AWS_REGION, the AWS_* credentials Lambda provides, and AWS_ENDPOINT_URL if present. */
     public static AwsClients fromEnvironment() {
         Region region = Region.of(Environment.require("AWS_REGION"));
-        String accessKey = Environment.require("AWS_ACCESS_KEY_ID");
+        String endpoint = Environment.optional("AWS_ENDPOINT_URL", null);
+        if (app.realmoments.snap.Priming.enabled()) {
+            app.realmoments.snap.Priming.register("TLS", () -> primeTls(region.id()));
+        }
+        SdkHttpClient http = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(2))
+                .socketTimeout(Duration.ofSeconds(20))
+                .build();
+        return new AwsClients(region, credentialsFromEnvironment(), endpoint == null ? null : URI.create(endpoint), http);
+    }
+
+    private static AwsCredentialsProvider credentialsFromEnvironment() {
+        String accessKey = Environment.optional("AWS_ACCESS_KEY_ID", null);
+        if (accessKey == null && Environment.optional("AWS_CONTAINER_CREDENTIALS_FULL_URI", null) != null) {
+            return ContainerCredentialsProvider.builder().build();
+        }
+        accessKey = Environment.require("AWS_ACCESS_KEY_ID");
         String secretKey = Environment.require("AWS_SECRET_ACCESS_KEY");
         String sessionToken = Environment.optional("AWS_SESSION_TOKEN", null);
         AwsCredentials credentials = sessionToken == null
                 ? AwsBasicCredentials.create(accessKey, secretKey)
                 : AwsSessionCredentials.create(accessKey, secretKey, sessionToken);
-        String endpoint = Environment.optional("AWS_ENDPOINT_URL", null);
-        SdkHttpClient http = UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(2))
-                .socketTimeout(Duration.ofSeconds(20))
-                .build();
-        return new AwsClients(region, StaticCredentialsProvider.create(credentials),
-                endpoint == null ? null : URI.create(endpoint), http);
+        return StaticCredentialsProvider.create(credentials);
+    }
+
+    /** A TLS client hello, made in memory and never sent: the handshake's classes and key generation. */
+    static void primeTls(String region) {
+        try {
+            javax.net.ssl.SSLEngine engine = javax.net.ssl.SSLContext.getDefault()
+                    .createSSLEngine("dynamodb." + region + ".amazonaws.com", 443);
+            engine.setUseClientMode(true);
+            engine.beginHandshake();
+            java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
+            engine.wrap(java.nio.ByteBuffer.allocate(0), out);
+            engine.closeOutbound();
+        } catch (java.security.GeneralSecurityException | javax.net.ssl.SSLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The same settings over an HTTP client that answers every request with {@code body} and sends
+     * nothing, with placeholder credentials: what SnapStart priming builds its throw-away clients from.
+     */
+    public AwsClients forPriming(String body, String contentType) {
+        return new AwsClients(region, StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")),
+                endpoint, new app.realmoments.snap.PrimingHttpClient(body, contentType));
     }
 
     /** True when requests go to an endpoint other than AWS's own (S3 then needs path-style addressing). */

@@ -1,5 +1,7 @@
 package app.realmoments.aws;
 
+import app.realmoments.snap.Priming;
+import java.time.Duration;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -11,10 +13,32 @@ public final class S3Clients {
     }
 
     public static S3Client client(AwsClients aws) {
+        if (Priming.enabled()) {
+            Priming.register("S3", () -> prime(aws));
+        }
         return aws.configure(S3Client.builder()).forcePathStyle(aws.customEndpoint()).build();
     }
 
+    /** A HEAD and a DELETE against a client that sends nothing; no object is read or written. */
+    static void prime(AwsClients aws) {
+        try (S3Client s3 = aws.forPriming("", "application/xml").configure(S3Client.builder())
+                .forcePathStyle(aws.customEndpoint()).build()) {
+            s3.headObject(r -> r.bucket("priming").key("priming"));
+            s3.deleteObject(r -> r.bucket("priming").key("priming"));
+        }
+    }
+
     public static S3Presigner presigner(AwsClients aws) {
+        if (Priming.enabled() && !(aws.http() instanceof app.realmoments.snap.PrimingHttpClient)) {
+            Priming.register("S3 presigner", () -> {
+                try (S3Presigner presigner = presigner(aws.forPriming("", "application/xml"))) {
+                    presigner.presignGetObject(r -> r.signatureDuration(Duration.ofMinutes(1))
+                            .getObjectRequest(g -> g.bucket("priming").key("priming")));
+                    presigner.presignPutObject(r -> r.signatureDuration(Duration.ofMinutes(1))
+                            .putObjectRequest(p -> p.bucket("priming").key("priming").contentType("image/jpeg")));
+                }
+            });
+        }
         var builder = S3Presigner.builder()
                 .region(aws.region())
                 .credentialsProvider(aws.credentials())

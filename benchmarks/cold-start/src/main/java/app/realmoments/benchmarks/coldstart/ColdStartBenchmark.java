@@ -26,7 +26,9 @@ import java.util.stream.Stream;
  * a fresh JVM, function and floor interleaved run by run; once with plain JVM options and once with
  * a JDK 25 AOT cache made by one training run per jar. Prints a markdown table.
  *
- * <p>Environment: ROUNDS (default 7), MODES (default "plain,aot").
+ * <p>Environment: ROUNDS (default 7), MODES (default "plain,aot"; "snap" adds a SnapStart simulation:
+ * plain options, initialization type snap-start, the function's priming run after init and timed apart;
+ * its "wall" is then the priming-included process, and its first invoke what a restored container pays).
  */
 public final class ColdStartBenchmark {
 
@@ -38,7 +40,7 @@ public final class ColdStartBenchmark {
     record Subject(String name, String handler, Path jar, Path event, Map<String, String> env) {
     }
 
-    record Run(double wallMs, double initMs, double invokeMs, long rssKb) {
+    record Run(double wallMs, double initMs, double primeMs, double invokeMs, long rssKb) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -133,7 +135,7 @@ public final class ColdStartBenchmark {
     private static void train(Subject subject, Path work) throws Exception {
         Files.deleteIfExists(cache(subject, work));
         List<String> command = command(subject, List.of("-XX:AOTCacheOutput=" + cache(subject, work)));
-        Process process = start(subject, command, work);
+        Process process = start(subject, command, work, false);
         process.waitFor();
         if (!Files.isRegularFile(cache(subject, work))) {
             throw new IllegalStateException("no AOT cache for " + subject.name() + ": " + String.join(" ", command));
@@ -144,7 +146,7 @@ public final class ColdStartBenchmark {
         List<String> extra = mode.equals("aot") ? List.of("-XX:AOTCache=" + cache(subject, work)) : List.of();
         List<String> command = command(subject, extra);
         long started = System.nanoTime();
-        Process process = start(subject, command, work);
+        Process process = start(subject, command, work, mode.equals("snap"));
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();
         double wall = (System.nanoTime() - started) / 1e6;
@@ -155,7 +157,8 @@ public final class ColdStartBenchmark {
             String[] kv = pair.split("=");
             values.put(kv[0], kv[1]);
         }
-        return new Run(wall, Double.parseDouble(values.get("initMs")), Double.parseDouble(values.get("invokeMs")),
+        return new Run(wall, Double.parseDouble(values.get("initMs")), Double.parseDouble(values.get("primeMs")),
+                Double.parseDouble(values.get("invokeMs")),
                 Long.parseLong(values.get("rssKb")));
     }
 
@@ -198,11 +201,15 @@ public final class ColdStartBenchmark {
         }
     }
 
-    private static Process start(Subject subject, List<String> command, Path work) throws IOException {
+    private static Process start(Subject subject, List<String> command, Path work, boolean snap) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(work.resolve("stderr.log").toFile());
         builder.environment().clear();
         builder.environment().putAll(subject.env());
         builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        if (snap && subject.jar() != null) {
+            builder.environment().put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
+            builder.environment().put("PROBE_PRIME", "1");
+        }
         return builder.start();
     }
 
@@ -215,8 +222,8 @@ public final class ColdStartBenchmark {
         StringBuilder out = new StringBuilder();
         out.append(String.format("Medians of %d runs each, every run a fresh JVM (%s), function and floor interleaved.%n%n",
                 rounds, String.join(" ", JVM_OPTIONS)));
-        out.append("| function | jar | mode | wall ms | init ms | first invoke ms | peak RSS MB | wall / floor |\n");
-        out.append("|---|---|---|---|---|---|---|---|\n");
+        out.append("| function | jar | mode | wall ms | init ms | priming ms | first invoke ms | peak RSS MB | wall / floor |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|\n");
         List<Subject> all = new ArrayList<>(functions);
         all.addFirst(floor);
         for (Subject subject : all) {
@@ -224,9 +231,10 @@ public final class ColdStartBenchmark {
                 List<Run> runs = mode.getValue().get(subject.name());
                 double floorWall = median(mode.getValue().get(floor.name()).stream().mapToDouble(Run::wallMs).toArray());
                 double wall = median(runs.stream().mapToDouble(Run::wallMs).toArray());
-                out.append(String.format(Locale.ROOT, "| %s | %s | %s | %.0f | %.0f | %.0f | %.0f | %.2f |%n",
+                out.append(String.format(Locale.ROOT, "| %s | %s | %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.2f |%n",
                         subject.name(), subject.jar() == null ? "-" : String.format(Locale.ROOT, "%.1f MB", Files.size(subject.jar()) / 1e6),
                         mode.getKey(), wall, median(runs.stream().mapToDouble(Run::initMs).toArray()),
+                        median(runs.stream().mapToDouble(Run::primeMs).toArray()),
                         median(runs.stream().mapToDouble(Run::invokeMs).toArray()),
                         median(runs.stream().mapToDouble(r -> r.rssKb() / 1024.0).toArray()), wall / floorWall));
             }

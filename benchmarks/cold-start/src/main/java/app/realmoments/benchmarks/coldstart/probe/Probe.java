@@ -1,6 +1,7 @@
 package app.realmoments.benchmarks.coldstart.probe;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
@@ -16,7 +17,11 @@ import java.nio.file.Path;
  * container. Init = load the handler class and construct it (the function's static and constructor
  * work: environment, SDK clients). First invoke = deserialize the event with the runtime's serializer,
  * call the handler (its first SDK calls go to the emulator), serialize the result.
- * Prints one line: {@code COLDSTART initMs=.. invokeMs=.. rssKb=..}.
+ * A {@link RequestStreamHandler} gets the event's bytes and writes its answer, as in Lambda (no serializer).
+ * With PROBE_PRIME=1 (the "snap" mode), init ends with the function's SnapStart priming
+ * ({@code app.realmoments.snap.Priming.prime()}, what the CRaC hook runs before the snapshot), timed
+ * apart as primeMs; invokeMs is then what a container restored from the snapshot pays for its first event.
+ * Prints one line: {@code COLDSTART initMs=.. primeMs=.. invokeMs=.. rssKb=..}.
  * Usage: Probe <handler class> <event file>
  */
 public final class Probe {
@@ -24,24 +29,32 @@ public final class Probe {
     public static void main(String[] args) throws Exception {
         long start = System.nanoTime();
         Class<?> type = Class.forName(args[0]);
-        Method handle = handlerMethod(type);
         Object handler = type.getDeclaredConstructor().newInstance();
         long initialized = System.nanoTime();
+        if ("1".equals(System.getenv("PROBE_PRIME"))) {
+            Class.forName("app.realmoments.snap.Priming").getMethod("prime").invoke(null);
+        }
+        long primed = System.nanoTime();
 
         byte[] event = Files.readAllBytes(Path.of(args[1]));
-        Class<?> input = handle.getParameterTypes()[0];
-        Object request = serializer(input).fromJson(new ByteArrayInputStream(event));
-        Object response = handle.invoke(handler, request, new ProbeContext(type.getSimpleName()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        if (response != null) {
-            @SuppressWarnings("unchecked")
-            PojoSerializer<Object> writer = (PojoSerializer<Object>) serializer(response.getClass());
-            writer.toJson(response, out);
+        if (handler instanceof RequestStreamHandler stream) {
+            stream.handleRequest(new ByteArrayInputStream(event), out, new ProbeContext(type.getSimpleName()));
+        } else {
+            Method handle = handlerMethod(type);
+            Class<?> input = handle.getParameterTypes()[0];
+            Object request = serializer(input).fromJson(new ByteArrayInputStream(event));
+            Object response = handle.invoke(handler, request, new ProbeContext(type.getSimpleName()));
+            if (response != null) {
+                @SuppressWarnings("unchecked")
+                PojoSerializer<Object> writer = (PojoSerializer<Object>) serializer(response.getClass());
+                writer.toJson(response, out);
+            }
         }
         long invoked = System.nanoTime();
 
-        System.out.println("COLDSTART initMs=" + (initialized - start) / 1e6 + " invokeMs=" + (invoked - initialized) / 1e6
-                + " rssKb=" + peakRssKb() + " responseBytes=" + out.size());
+        System.out.println("COLDSTART initMs=" + (initialized - start) / 1e6 + " primeMs=" + (primed - initialized) / 1e6
+                + " invokeMs=" + (invoked - primed) / 1e6 + " rssKb=" + peakRssKb() + " responseBytes=" + out.size());
         System.out.flush();
         System.exit(0); // an AOT training run writes its cache on this exit
     }
