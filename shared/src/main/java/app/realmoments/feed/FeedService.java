@@ -58,8 +58,22 @@ public final class FeedService {
 
     /** The caller's own feed: friends' moments and their own. */
     public Page<MomentView> feed(String viewerId, int limit, String cursor) {
+        return feed(viewerId, limit, cursor, true);
+    }
+
+    /**
+     * {@code GET /feed} with "post to see": when {@code lock} says the viewer has not posted since
+     * today's prompt, the page is {@code locked} and its cards carry no image URLs.
+     */
+    public FeedPage feed(String viewerId, int limit, String cursor, FeedLock lock) {
+        boolean locked = lock.locked(viewerId);
+        Page<MomentView> page = feed(viewerId, limit, cursor, !locked);
+        return new FeedPage(page.items(), page.nextCursor(), locked);
+    }
+
+    private Page<MomentView> feed(String viewerId, int limit, String cursor, boolean withImages) {
         String scope = "feed:" + viewerId;
-        return resolve(viewerId, scope, limit, cursors.decode(scope, cursor), null,
+        return resolve(viewerId, scope, limit, cursors.decode(scope, cursor), null, withImages,
                 (n, position) -> feeds.page(viewerId, n, position));
     }
 
@@ -71,7 +85,7 @@ public final class FeedService {
         }
         String scope = "campus:" + campusId + ":" + viewerId;
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return resolve(viewerId, scope, limit, cursors.decode(scope, cursor), viewer,
+        return resolve(viewerId, scope, limit, cursors.decode(scope, cursor), viewer, true,
                 (n, position) -> feeds.campusPage(campusId, today, n, position));
     }
 
@@ -80,7 +94,7 @@ public final class FeedService {
     }
 
     private Page<MomentView> resolve(String viewerId, String scope, int limit, Map<String, String> position,
-                                     Profile knownViewer, Slicer slicer) {
+                                     Profile knownViewer, boolean withImages, Slicer slicer) {
         List<MomentView> items = new ArrayList<>();
         Map<String, String> next = null;
         for (int slice = 0; slice < MAX_SLICES && items.size() < limit; slice++) {
@@ -96,11 +110,16 @@ public final class FeedService {
                 Map<String, Profile> cards = profiles.findAll(people);
                 Profile viewer = knownViewer != null ? knownViewer : cards.get(viewerId);
                 Predicate<Moment> visible = visibility.forPage(viewerId, viewer, authors);
+                List<Moment> shown = new ArrayList<>();
                 for (FeedEntry entry : entries) {
                     Moment moment = found.get(entry.momentId());
                     if (moment != null && moment.isPublished() && visible.test(moment)) {
-                        items.add(views.view(moment, cards.get(moment.authorId()), true));
+                        shown.add(moment);
                     }
+                }
+                Map<String, String> mine = views.mine(viewerId, shown.stream().map(Moment::momentId).toList());
+                for (Moment moment : shown) {
+                    items.add(views.view(moment, cards.get(moment.authorId()), withImages, mine.get(moment.momentId())));
                 }
             }
             position = page.next();

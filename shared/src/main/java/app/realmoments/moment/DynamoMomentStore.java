@@ -154,6 +154,19 @@ public final class DynamoMomentStore implements MomentStore {
         return new Slice(found, next);
     }
 
+    /** One Query of the ByAuthor index over the ids since {@code since} (ids sort by time), counting only. */
+    @Override
+    public boolean postedSince(String authorId, Instant since) {
+        var response = dynamo.query(r -> r.tableName(table).indexName("ByAuthor")
+                .keyConditionExpression("authorId = :a AND momentId >= :from")
+                .filterExpression("#status <> :rejected")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":a", s(authorId), ":from", s(app.realmoments.id.Ids.floorOf(since)),
+                        ":rejected", s(MomentStatus.REJECTED.wire())))
+                .select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT));
+        return response.count() != null && response.count() > 0;
+    }
+
     private static Map<String, AttributeValue> key(String momentId) {
         return Map.of("momentId", s(momentId));
     }
@@ -193,6 +206,11 @@ public final class DynamoMomentStore implements MomentStore {
             images.put(role.wire(), AttributeValue.fromM(value));
         });
         item.put("images", AttributeValue.fromM(images));
+        // Interaction counts live on the moment, so every page read that fetches moments gets them free.
+        Map<String, AttributeValue> counts = new HashMap<>();
+        moment.reactionCounts().forEach((emoji, count) -> counts.put(emoji, n(count)));
+        item.put("reactionCounts", AttributeValue.fromM(counts));
+        item.put("commentCount", n(moment.commentCount()));
         return item;
     }
 
@@ -214,10 +232,21 @@ public final class DynamoMomentStore implements MomentStore {
             });
         }
         Long late = num(item, "lateMinutes");
+        Map<String, Integer> counts = new HashMap<>();
+        AttributeValue storedCounts = item.get("reactionCounts");
+        if (storedCounts != null && storedCounts.hasM()) {
+            storedCounts.m().forEach((emoji, value) -> {
+                if (value.n() != null && Long.parseLong(value.n()) > 0) {
+                    counts.put(emoji, (int) Long.parseLong(value.n()));
+                }
+            });
+        }
+        Long comments = num(item, "commentCount");
         return new Moment(str(item, "momentId"), str(item, "authorId"), str(item, "caption"),
                 Audience.fromWire(str(item, "audience")), str(item, "campusId"),
                 MomentStatus.fromWire(str(item, "status")), str(item, "rejectReason"),
                 instant(item, "createdAt"), instant(item, "publishedAt"),
-                late == null ? null : late.intValue(), images);
+                late == null ? null : late.intValue(), images, counts,
+                comments == null ? 0 : (int) Math.max(0, comments));
     }
 }

@@ -65,7 +65,8 @@ public final class Memories {
         Map<String, String> next = position;
         for (int slice = 0; slice < MAX_SLICES && items.size() < limit; slice++) {
             MomentStore.Slice page = moments.byAuthor(authorId, filter, limit - items.size(), next);
-            page.moments().forEach(m -> items.add(views.view(m, author, true)));
+            Map<String, String> mine = views.mine(viewerId, page.moments().stream().map(Moment::momentId).toList());
+            page.moments().forEach(m -> items.add(views.view(m, author, true, mine.get(m.momentId()))));
             next = page.next();
             if (next == null) {
                 break;

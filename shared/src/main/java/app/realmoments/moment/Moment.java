@@ -15,10 +15,27 @@ public record Moment(
         Instant createdAt,
         Instant publishedAt,
         Integer lateMinutes,
-        Map<ImageRole, MomentImage> images) {
+        Map<ImageRole, MomentImage> images,
+        Map<String, Integer> reactionCounts,
+        int commentCount) {
 
     public Moment {
         images = Map.copyOf(images);
+        reactionCounts = reactionCounts == null ? Map.of() : Map.copyOf(reactionCounts);
+    }
+
+    /** A moment nobody has reacted to or commented on yet. */
+    public Moment(String momentId, String authorId, String caption, Audience audience, String campusId,
+                  MomentStatus status, String rejectReason, Instant createdAt, Instant publishedAt,
+                  Integer lateMinutes, Map<ImageRole, MomentImage> images) {
+        this(momentId, authorId, caption, audience, campusId, status, rejectReason, createdAt, publishedAt,
+                lateMinutes, images, Map.of(), 0);
+    }
+
+    /** This moment with a late mark (minutes after the day's prompt window closed). */
+    public Moment withLateMinutes(Integer minutes) {
+        return new Moment(momentId, authorId, caption, audience, campusId, status, rejectReason, createdAt,
+                publishedAt, minutes, images, reactionCounts, commentCount);
     }
 
     public boolean isPublished() {

@@ -27,14 +27,21 @@ public final class MomentService {
     private final MomentViews views;
     private final Ids ids;
     private final Clock clock;
+    private final LateMoments late;
 
     public MomentService(MomentStore moments, MediaStore media, ProfileStore profiles,
                          MomentVisibility visibility, Ids ids, Clock clock) {
+        this(moments, media, profiles, visibility, new MomentViews(media), LateMoments.NEVER, ids, clock);
+    }
+
+    public MomentService(MomentStore moments, MediaStore media, ProfileStore profiles, MomentVisibility visibility,
+                         MomentViews views, LateMoments late, Ids ids, Clock clock) {
         this.moments = moments;
         this.media = media;
         this.profiles = profiles;
         this.visibility = visibility;
-        this.views = new MomentViews(media);
+        this.views = views;
+        this.late = late;
         this.ids = ids;
         this.clock = clock;
     }
@@ -55,7 +62,7 @@ public final class MomentService {
         Instant now = clock.instant();
         String momentId = ids.next(now);
         Moment moment = new Moment(momentId, authorId, valid.caption(), valid.audience(), author.campusId(),
-                MomentStatus.PENDING, null, now, null, null, valid.images());
+                MomentStatus.PENDING, null, now, null, late.lateMinutes(author.campusId(), now), valid.images());
         moments.create(moment, now.plus(PENDING_LIFETIME));
 
         List<Upload> uploads = new ArrayList<>();
@@ -71,7 +78,8 @@ public final class MomentService {
     public MomentView get(String viewerId, String momentId) {
         Moment moment = visible(viewerId, momentId);
         Profile author = profiles.find(moment.authorId()).orElse(null);
-        return views.view(moment, author, true);
+        String mine = views.mine(viewerId, List.of(momentId)).get(momentId);
+        return views.view(moment, author, true, mine);
     }
 
     /** Author only; for anyone else the moment does not exist. Media first, so a retry finishes the job. */

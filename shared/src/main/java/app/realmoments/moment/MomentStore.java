@@ -44,6 +44,27 @@ public interface MomentStore {
         }
     }
 
+    /**
+     * True when the author started a moment at or after {@code since} that was not rejected. This default
+     * walks the author's history newest first; the Dynamo store asks the index for that id range only.
+     */
+    default boolean postedSince(String authorId, java.time.Instant since) {
+        Map<String, String> position = null;
+        do {
+            Slice slice = byAuthor(authorId, new AuthorFilter.Everything(), 20, position);
+            for (Moment moment : slice.moments()) {
+                if (moment.createdAt().isBefore(since)) {
+                    return false;
+                }
+                if (moment.status() != MomentStatus.REJECTED) {
+                    return true;
+                }
+            }
+            position = slice.next();
+        } while (position != null);
+        return false;
+    }
+
     /** The author's moments newest first (the ByAuthor index), after {@code position} (null first). */
     Slice byAuthor(String authorId, AuthorFilter filter, int limit, Map<String, String> position);
 

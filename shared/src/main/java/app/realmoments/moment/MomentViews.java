@@ -4,8 +4,10 @@ import app.realmoments.profile.Profile;
 import app.realmoments.time.Times;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Turns stored moments into what a viewer gets: author card, short-lived image URLs, counts. */
 public final class MomentViews {
@@ -14,13 +16,29 @@ public final class MomentViews {
     public static final Duration IMAGE_URL_TTL = Duration.ofMinutes(15);
 
     private final MediaStore media;
+    private final MyReactions myReactions;
 
     public MomentViews(MediaStore media) {
+        this(media, MyReactions.NONE);
+    }
+
+    public MomentViews(MediaStore media, MyReactions myReactions) {
         this.media = media;
+        this.myReactions = myReactions;
+    }
+
+    /** The viewer's own reactions to a page of moments: one batch read for the whole page. */
+    public Map<String, String> mine(String viewerId, Collection<String> momentIds) {
+        return momentIds.isEmpty() ? Map.of() : myReactions.of(viewerId, momentIds);
     }
 
     /** {@code withImages} false gives the card without image URLs ("post to see" locked feeds). */
     public MomentView view(Moment moment, Profile author, boolean withImages) {
+        return view(moment, author, withImages, null);
+    }
+
+    /** {@code mine}: the viewer's own reaction to this moment, or null. */
+    public MomentView view(Moment moment, Profile author, boolean withImages, String mine) {
         List<MomentView.Image> images = new ArrayList<>();
         if (withImages && moment.isPublished()) {
             for (ImageRole role : ImageRole.values()) {
@@ -39,6 +57,6 @@ public final class MomentViews {
         return new MomentView(moment.momentId(), card, moment.caption(), moment.audience(), moment.status(),
                 moment.rejectReason(), Times.iso(moment.createdAt()), Times.iso(moment.publishedAt()),
                 moment.lateMinutes() == null ? null : new MomentView.Late(moment.lateMinutes()),
-                images, new MomentView.Reactions(Map.of(), null), 0);
+                images, new MomentView.Reactions(new TreeMap<>(moment.reactionCounts()), mine), moment.commentCount());
     }
 }

@@ -53,6 +53,20 @@ public final class DynamoProfileStore implements ProfileStore {
 
     @Override
     public void save(Profile profile, String previousHandle) {
+        save(profile, previousHandle, false, null);
+    }
+
+    /**
+     * Also keeps the campus membership: when the campus changes, the profile is written only if its campus
+     * is still the previous one, the old member item goes and the new one (and the campus's registry item,
+     * so the prompt scheduler knows the campus) is put, all in the one transaction.
+     */
+    @Override
+    public void update(Profile previous, Profile profile) {
+        save(profile, previous == null ? null : previous.handle(), true, previous == null ? null : previous.campusId());
+    }
+
+    private void save(Profile profile, String previousHandle, boolean membership, String previousCampus) {
         List<TransactWriteItem> writes = new ArrayList<>();
         Map<String, AttributeValue> item = new HashMap<>(key("USER#" + profile.userId(), PROFILE));
         item.put("userId", s(profile.userId()));
@@ -63,7 +77,19 @@ public final class DynamoProfileStore implements ProfileStore {
         }
         item.put("createdAt", time(profile.createdAt()));
         item.put("updatedAt", time(profile.updatedAt()));
-        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item)).build());
+        boolean campusChanges = membership && !java.util.Objects.equals(profile.campusId(), previousCampus);
+        writes.add(TransactWriteItem.builder().put(p -> {
+            p.tableName(table).item(item);
+            if (campusChanges) {
+                // a concurrent campus change would leave two member items: only one of the two writes wins
+                if (previousCampus == null) {
+                    p.conditionExpression("attribute_not_exists(campusId)");
+                } else {
+                    p.conditionExpression("campusId = :previousCampus")
+                            .expressionAttributeValues(Map.of(":previousCampus", s(previousCampus)));
+                }
+            }
+        }).build());
 
         Map<String, AttributeValue> me = Map.of(":me", s(profile.userId()));
         if (!profile.handle().equals(previousHandle)) {
@@ -77,6 +103,22 @@ public final class DynamoProfileStore implements ProfileStore {
                         .key(key("HANDLE#" + previousHandle, HANDLE))
                         .conditionExpression("attribute_not_exists(pk) OR userId = :me")
                         .expressionAttributeValues(me)).build());
+            }
+        }
+        if (campusChanges) {
+            if (previousCampus != null) {
+                writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table)
+                        .key(key("CAMPUS#" + previousCampus, "MEMBER#" + profile.userId()))).build());
+            }
+            if (profile.campusId() != null) {
+                Map<String, AttributeValue> member = new HashMap<>(key("CAMPUS#" + profile.campusId(),
+                        "MEMBER#" + profile.userId()));
+                member.put("userId", s(profile.userId()));
+                member.put("joinedAt", time(profile.updatedAt()));
+                writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(member)).build());
+                Map<String, AttributeValue> campus = new HashMap<>(key("CAMPUSES", "CAMPUS#" + profile.campusId()));
+                campus.put("campusId", s(profile.campusId()));
+                writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(campus)).build());
             }
         }
         try {

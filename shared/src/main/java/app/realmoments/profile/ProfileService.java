@@ -27,7 +27,7 @@ public final class ProfileService {
         Profile existing = profiles.find(callerId).orElse(null);
         Profile updated = new Profile(callerId, valid.handle(), valid.displayName(), valid.campusId(),
                 existing == null ? now : existing.createdAt(), now);
-        profiles.save(updated, existing == null ? null : existing.handle());
+        profiles.update(existing, updated);
         return updated;
     }
 }

@@ -16,4 +16,12 @@ public interface ProfileStore {
      * when it changed. Fails with a 409 problem when another user holds the handle.
      */
     void save(Profile profile, String previousHandle);
+
+    /**
+     * The same, knowing the whole previous profile (null for a new one), so a store that keeps campus
+     * membership ({@code CAMPUS#c / MEMBER#u}) moves it with the profile in the same transaction.
+     */
+    default void update(Profile previous, Profile profile) {
+        save(profile, previous == null ? null : previous.handle());
+    }
 }

@@ -109,6 +109,6 @@ public final class InMemoryMomentStore implements MomentStore {
     private static Moment with(Moment m, MomentStatus status, String reason, Instant publishedAt,
                                Map<ImageRole, MomentImage> images) {
         return new Moment(m.momentId(), m.authorId(), m.caption(), m.audience(), m.campusId(), status, reason,
-                m.createdAt(), publishedAt, m.lateMinutes(), images);
+                m.createdAt(), publishedAt, m.lateMinutes(), images, m.reactionCounts(), m.commentCount());
     }
 }

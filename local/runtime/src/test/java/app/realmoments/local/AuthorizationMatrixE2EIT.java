@@ -49,7 +49,7 @@ class AuthorizationMatrixE2EIT {
     private static final Duration ASYNC_TIMEOUT = Duration.ofSeconds(60);
     private static final List<String> FUNCTIONS_NEEDED = List.of("ProfileApiFunction", "SocialApiFunction",
             "MomentsApiFunction", "FeedApiFunction", "UploadProcessorFunction", "FeedFanoutFunction",
-            "NotificationDispatcherFunction");
+            "NotificationDispatcherFunction", "InteractionsApiFunction");
     /** The callers, in the document's column order, as its header names them. */
     private static final List<String> CALLERS = List.of("author", "friend", "same-campus stranger",
             "other-campus stranger", "blocked", "blocker");
@@ -62,6 +62,10 @@ class AuthorizationMatrixE2EIT {
     private final Map<String, String> ids = new LinkedHashMap<>();
     private String friendsMoment;
     private String campusMoment;
+    /** Written by the blocked user while still the author's friend. */
+    private String blockedsComment;
+    /** Caller -> the comment they wrote in the POST comments row. */
+    private final Map<String, String> ownComments = new LinkedHashMap<>();
 
     @BeforeAll
     static void start() {
@@ -149,6 +153,9 @@ class AuthorizationMatrixE2EIT {
                     feed -> feed.contains(friendsMoment) && feed.contains(campusMoment));
         }
 
+        blockedsComment = JSON.readTree(expect(201, call("blocked", "POST", "/moments/" + campusMoment + "/comments",
+                Map.of("text", "before the block"))).body()).path("commentId").asText();
+
         expect(204, call("author", "PUT", "/blocks/" + ids.get("blocked"), null));
         expect(204, call("blocker", "PUT", "/blocks/" + ids.get("author"), null));
     }
@@ -214,6 +221,26 @@ class AuthorizationMatrixE2EIT {
                 outcome(call(caller, "DELETE", "/friends/" + user(unknown), null)));
         rows.put("`PUT /blocks/{author}`", (caller, unknown) ->
                 outcome(call(caller, "PUT", "/blocks/" + user(unknown), null)));
+        rows.put("`PUT /moments/{campusMoment}/reaction`", (caller, unknown) -> outcome(call(caller, "PUT",
+                "/moments/" + moment(campusMoment, unknown) + "/reaction", Map.of("emoji", "🔥"))));
+        rows.put("`DELETE /moments/{campusMoment}/reaction`", (caller, unknown) -> outcome(call(caller, "DELETE",
+                "/moments/" + moment(campusMoment, unknown) + "/reaction", null)));
+        rows.put("`POST /moments/{campusMoment}/comments`", (caller, unknown) -> {
+            HttpResponse<String> response = call(caller, "POST", "/moments/" + moment(campusMoment, unknown)
+                    + "/comments", Map.of("text", "a comment by " + caller));
+            if (response.statusCode() == 201 && !unknown) {
+                ownComments.put(caller, JSON.readTree(response.body()).path("commentId").asText());
+            }
+            return outcome(response);
+        });
+        rows.put("`GET /moments/{campusMoment}/comments`", (caller, unknown) -> outcome(call(caller, "GET",
+                "/moments/" + moment(campusMoment, unknown) + "/comments", null)));
+        rows.put("`DELETE /moments/{campusMoment}/comments/{their own comment}`", (caller, unknown) ->
+                outcome(call(caller, "DELETE", "/moments/" + moment(campusMoment, unknown) + "/comments/"
+                        + ownComments.getOrDefault(caller, randomUlid()), null)));
+        rows.put("`DELETE /moments/{campusMoment}/comments/{blockedsComment}`", (caller, unknown) ->
+                outcome(call(caller, "DELETE", "/moments/" + moment(campusMoment, unknown) + "/comments/"
+                        + blockedsComment, null)));
         rows.put("`DELETE /moments/{friendsMoment}`", (caller, unknown) ->
                 outcome(call(caller, "DELETE", "/moments/" + moment(friendsMoment, unknown), null)));
         return rows;

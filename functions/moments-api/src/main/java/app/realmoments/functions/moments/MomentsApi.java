@@ -3,11 +3,13 @@ package app.realmoments.functions.moments;
 import app.realmoments.aws.AwsClients;
 import app.realmoments.aws.DynamoClients;
 import app.realmoments.aws.S3Clients;
+import app.realmoments.campus.CampusTimeZones;
 import app.realmoments.config.Environment;
 import app.realmoments.http.ApiRequest;
 import app.realmoments.http.ApiResponse;
 import app.realmoments.http.HttpApi;
 import app.realmoments.id.Ids;
+import app.realmoments.interact.DynamoInteractionStore;
 import app.realmoments.moment.DynamoMomentStore;
 import app.realmoments.moment.Memories;
 import app.realmoments.moment.MomentService;
@@ -16,6 +18,8 @@ import app.realmoments.moment.MomentVisibility;
 import app.realmoments.moment.NewMoment;
 import app.realmoments.moment.S3MediaStore;
 import app.realmoments.page.Cursors;
+import app.realmoments.prompt.DailyPrompt;
+import app.realmoments.prompt.DynamoPromptStore;
 import app.realmoments.profile.DynamoProfileStore;
 import app.realmoments.social.DynamoSocialGraph;
 import java.time.Clock;
@@ -51,9 +55,15 @@ public final class MomentsApi extends HttpApi {
             var media = new S3MediaStore(S3Clients.client(aws), S3Clients.presigner(aws), Environment.require("MEDIA_BUCKET"));
             var profiles = new DynamoProfileStore(dynamo, users);
             var graph = new DynamoSocialGraph(dynamo, users);
+            var views = new MomentViews(media, new DynamoInteractionStore(dynamo,
+                    Environment.require("INTERACTIONS_TABLE"), Environment.require("MOMENTS_TABLE")));
+            var prompt = new DailyPrompt(new DynamoPromptStore(dynamo, users), profiles, store,
+                    CampusTimeZones.parse(Environment.optional("CAMPUS_TIME_ZONES", ""),
+                            Environment.require("DEFAULT_CAMPUS_TIME_ZONE")), false, Clock.systemUTC());
             return new Wiring(
-                    new MomentService(store, media, profiles, new MomentVisibility(graph), new Ids(), Clock.systemUTC()),
-                    new Memories(store, profiles, graph, new MomentViews(media),
+                    new MomentService(store, media, profiles, new MomentVisibility(graph), views, prompt, new Ids(),
+                            Clock.systemUTC()),
+                    new Memories(store, profiles, graph, views,
                             new Cursors(Environment.require("CURSOR_SIGNING_KEY"))));
         }
     }

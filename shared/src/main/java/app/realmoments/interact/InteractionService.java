@@ -1,0 +1,224 @@
+package app.realmoments.interact;
+
+import app.realmoments.error.Problem;
+import app.realmoments.id.Ids;
+import app.realmoments.moment.Moment;
+import app.realmoments.moment.MomentStore;
+import app.realmoments.moment.MomentView;
+import app.realmoments.moment.MomentVisibility;
+import app.realmoments.notify.NotificationJob;
+import app.realmoments.notify.NotificationQueue;
+import app.realmoments.notify.NotificationType;
+import app.realmoments.page.Cursors;
+import app.realmoments.page.Page;
+import app.realmoments.profile.Profile;
+import app.realmoments.profile.ProfileStore;
+import app.realmoments.social.SocialGraph;
+import app.realmoments.time.Times;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Reactions and comments: {@code PUT|DELETE /moments/{id}/reaction}, {@code POST|GET /moments/{id}/comments},
+ * {@code DELETE /moments/{id}/comments/{commentId}}. Every call first asks the visibility rule, so a
+ * moment the caller may not see answers exactly like a missing one (404). The moment's author is
+ * notified of others' reactions and comments, never of their own; a caller who can see the moment is
+ * not blocked either way with its author, so no job is ever queued across a block.
+ */
+public final class InteractionService {
+
+    /** api.md: a comment is 1 to 1000 characters (code points) after trimming. */
+    public static final int MAX_COMMENT_LENGTH = 1000;
+    /** Times a change is decided again when a concurrent change of the same reaction got there first. */
+    static final int ATTEMPTS = 5;
+    /** Comment pages read at most per request, so a thread of hidden comments cannot keep it busy. */
+    static final int MAX_SLICES = 5;
+
+    private final MomentStore moments;
+    private final ProfileStore profiles;
+    private final MomentVisibility visibility;
+    private final SocialGraph graph;
+    private final InteractionStore store;
+    private final NotificationQueue queue;
+    private final Cursors cursors;
+    private final Ids ids;
+    private final Clock clock;
+
+    public InteractionService(MomentStore moments, ProfileStore profiles, MomentVisibility visibility, SocialGraph graph,
+                              InteractionStore store, NotificationQueue queue, Cursors cursors, Ids ids, Clock clock) {
+        this.moments = moments;
+        this.profiles = profiles;
+        this.visibility = visibility;
+        this.graph = graph;
+        this.store = store;
+        this.queue = queue;
+        this.cursors = cursors;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public record NewReaction(String emoji) {
+    }
+
+    public record NewComment(String text) {
+    }
+
+    public record CommentView(String commentId, MomentView.Author author, String text, String createdAt) {
+    }
+
+    /** Sets the caller's one reaction (replacing another); answers the moment's reactions afterwards. */
+    public MomentView.Reactions react(String callerId, String momentId, NewReaction request) {
+        String emoji = request == null ? null : request.emoji();
+        if (!Emoji.isSingleEmoji(emoji)) {
+            throw Problem.invalid("emoji", "emoji must be exactly one emoji");
+        }
+        Moment moment = interactable(callerId, momentId);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Reaction current = store.reaction(momentId, callerId).orElse(null);
+            if (current != null && current.emoji().equals(emoji)) {
+                // the same reaction again (a retried request): the job again, under the same id
+                notifyAuthor(moment, callerId, NotificationType.REACTION, current.reactedAt());
+                return reactions(momentId, emoji);
+            }
+            Reaction next = new Reaction(momentId, callerId, emoji, clock.instant());
+            switch (store.react(next, current == null ? null : current.emoji())) {
+                case DONE -> {
+                    notifyAuthor(moment, callerId, NotificationType.REACTION, next.reactedAt());
+                    return reactions(momentId, emoji);
+                }
+                case MOMENT_GONE -> throw Problem.notFound("moment");
+                case RACED -> {
+                    // someone (the same user on another device) changed it first: decide again
+                }
+            }
+        }
+        throw Problem.conflict("conflict", "the reaction changed at the same time; try again", null);
+    }
+
+    /** Removes the caller's reaction; removing none is done already (idempotent). */
+    public void unreact(String callerId, String momentId) {
+        interactable(callerId, momentId);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Reaction current = store.reaction(momentId, callerId).orElse(null);
+            if (current == null) {
+                return;
+            }
+            switch (store.unreact(momentId, callerId, current.emoji())) {
+                case DONE -> {
+                    return;
+                }
+                case MOMENT_GONE -> throw Problem.notFound("moment");
+                case RACED -> {
+                    // changed meanwhile: read again
+                }
+            }
+        }
+        throw Problem.conflict("conflict", "the reaction changed at the same time; try again", null);
+    }
+
+    public CommentView comment(String callerId, String momentId, NewComment request) {
+        String text = request == null || request.text() == null ? null : request.text().strip();
+        if (text == null || text.isEmpty()) {
+            throw Problem.invalid("text", "text must have 1 to " + MAX_COMMENT_LENGTH + " characters");
+        }
+        if (text.codePointCount(0, text.length()) > MAX_COMMENT_LENGTH) {
+            throw Problem.invalid("text", "text is longer than " + MAX_COMMENT_LENGTH + " characters");
+        }
+        Moment moment = interactable(callerId, momentId);
+        Instant now = clock.instant();
+        Comment comment = new Comment(ids.next(now), momentId, callerId, text, now);
+        if (store.addComment(comment) != InteractionStore.Outcome.DONE) {
+            throw Problem.notFound("moment");
+        }
+        notifyAuthor(moment, callerId, NotificationType.COMMENT, now);
+        return view(comment, profiles.find(callerId).orElse(null));
+    }
+
+    /** Oldest first; comments by users blocked either way with the caller are left out. */
+    public Page<CommentView> comments(String callerId, String momentId, int limit, String cursor) {
+        interactable(callerId, momentId);
+        String scope = "comments:" + momentId + ":" + callerId;
+        Map<String, String> position = cursors.decode(scope, cursor);
+        List<CommentView> items = new ArrayList<>();
+        for (int slice = 0; slice < MAX_SLICES && items.size() < limit; slice++) {
+            InteractionStore.Slice page = store.comments(momentId, limit - items.size(), position);
+            if (!page.comments().isEmpty()) {
+                Set<String> authors = new HashSet<>();
+                page.comments().forEach(c -> authors.add(c.authorId()));
+                authors.remove(callerId);
+                Set<String> blocked = authors.isEmpty() ? Set.of()
+                        : graph.standingWith(callerId, authors).blocked();
+                Set<String> people = new HashSet<>(authors);
+                people.add(callerId);
+                Map<String, Profile> cards = profiles.findAll(people);
+                for (Comment comment : page.comments()) {
+                    if (!blocked.contains(comment.authorId())) {
+                        items.add(view(comment, cards.get(comment.authorId())));
+                    }
+                }
+            }
+            position = page.next();
+            if (position == null) {
+                break;
+            }
+        }
+        return new Page<>(items, cursors.encode(scope, position));
+    }
+
+    /** By the comment's author or the moment's author; for anyone else the comment does not exist. */
+    public void deleteComment(String callerId, String momentId, String commentId) {
+        Moment moment = interactable(callerId, momentId);
+        Comment comment = Ids.isWellFormed(commentId) ? store.comment(momentId, commentId).orElse(null) : null;
+        if (comment == null || !(comment.authorId().equals(callerId) || moment.authorId().equals(callerId))) {
+            throw Problem.notFound("comment");
+        }
+        switch (store.deleteComment(momentId, commentId)) {
+            case DONE -> {
+            }
+            case RACED -> throw Problem.notFound("comment");
+            case MOMENT_GONE -> throw Problem.notFound("moment");
+        }
+    }
+
+    /** The moment, if the caller may see it and it is published (a pending moment has no audience yet). */
+    private Moment interactable(String callerId, String momentId) {
+        if (!Ids.isWellFormed(momentId)) {
+            throw Problem.notFound("moment");
+        }
+        Moment moment = moments.find(momentId).orElseThrow(() -> Problem.notFound("moment"));
+        Profile viewer = moment.authorId().equals(callerId) ? null : profiles.find(callerId).orElse(null);
+        if (!visibility.canSee(callerId, viewer, moment)) {
+            throw Problem.notFound("moment");
+        }
+        if (!moment.isPublished()) {
+            throw Problem.conflict("moment_not_published", "reactions and comments open when the moment is published", null);
+        }
+        return moment;
+    }
+
+    private MomentView.Reactions reactions(String momentId, String mine) {
+        Map<String, Integer> counts = moments.find(momentId).map(Moment::reactionCounts).orElse(Map.of());
+        return new MomentView.Reactions(new TreeMap<>(counts), mine);
+    }
+
+    /** Never for one's own moment; the job's id comes from its cause, so a retry queues the same job. */
+    private void notifyAuthor(Moment moment, String actorId, NotificationType type, Instant causedAt) {
+        if (moment.authorId().equals(actorId)) {
+            return;
+        }
+        queue.send(List.of(NotificationJob.of(type, moment.authorId(), actorId, moment.momentId(), null, causedAt)));
+    }
+
+    private static CommentView view(Comment comment, Profile author) {
+        MomentView.Author card = author == null
+                ? new MomentView.Author(comment.authorId(), null, null)
+                : new MomentView.Author(author.userId(), author.handle(), author.displayName());
+        return new CommentView(comment.commentId(), card, comment.text(), Times.iso(comment.createdAt()));
+    }
+}

@@ -1,0 +1,49 @@
+package app.realmoments.interact;
+
+import app.realmoments.moment.MyReactions;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reactions and comments of moments, and the counts kept on the moment item. Every write changes the
+ * reaction or comment item and the moment's counts in one transaction whose conditions are the
+ * change's preconditions, so concurrent changes never lose or double a count.
+ */
+public interface InteractionStore extends MyReactions {
+
+    /** What a conditional change found. */
+    enum Outcome {
+        /** Written, counts included. */
+        DONE,
+        /** The reaction or comment is no longer what the change was decided on: read again. */
+        RACED,
+        /** The moment is gone or not published: nothing written. */
+        MOMENT_GONE
+    }
+
+    Optional<Reaction> reaction(String momentId, String userId);
+
+    /** Sets the user's reaction to {@code reaction.emoji()}, if it is still {@code previousEmoji} (null: none). */
+    Outcome react(Reaction reaction, String previousEmoji);
+
+    /** Removes the user's reaction, if it is still {@code previousEmoji}. */
+    Outcome unreact(String momentId, String userId, String previousEmoji);
+
+    Outcome addComment(Comment comment);
+
+    Optional<Comment> comment(String momentId, String commentId);
+
+    /** Deletes the comment; RACED when it is already gone. */
+    Outcome deleteComment(String momentId, String commentId);
+
+    /** A moment's comments oldest first, after {@code position} (null: from the first). */
+    Slice comments(String momentId, int limit, Map<String, String> position);
+
+    record Slice(List<Comment> comments, Map<String, String> next) {
+
+        public Slice {
+            comments = List.copyOf(comments);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package app.realmoments.prompt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.realmoments.campus.CampusTimeZones;
+import app.realmoments.error.Problem;
+import app.realmoments.feed.FeedEntry;
+import app.realmoments.feed.FeedService;
+import app.realmoments.id.Ids;
+import app.realmoments.moment.Audience;
+import app.realmoments.moment.ImageRole;
+import app.realmoments.moment.Moment;
+import app.realmoments.moment.MomentImage;
+import app.realmoments.moment.MomentService;
+import app.realmoments.moment.MomentStatus;
+import app.realmoments.moment.MomentViews;
+import app.realmoments.moment.MomentVisibility;
+import app.realmoments.moment.NewMoment;
+import app.realmoments.page.Cursors;
+import app.realmoments.profile.Profile;
+import app.realmoments.testing.FakeSocialGraph;
+import app.realmoments.testing.InMemoryFeedStore;
+import app.realmoments.testing.InMemoryMediaStore;
+import app.realmoments.testing.InMemoryMomentStore;
+import app.realmoments.testing.InMemoryProfileStore;
+import app.realmoments.testing.InMemoryPromptStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DailyPromptTest {
+
+    /** 12:30 in New York on 29 November 2026. */
+    private static final Instant PROMPT_AT = Instant.parse("2026-11-29T17:30:00Z");
+    private static final CampusTimeZones ZONES = CampusTimeZones.parse("", "America/New_York");
+
+    private final InMemoryPromptStore prompts = new InMemoryPromptStore(100);
+    private final InMemoryProfileStore profiles = new InMemoryProfileStore();
+    private final InMemoryMomentStore moments = new InMemoryMomentStore();
+    private final Ids ids = new Ids();
+
+    private DailyPrompt at(Instant now, boolean postToSee) {
+        return new DailyPrompt(prompts, profiles, moments, ZONES, postToSee, Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    @BeforeEach
+    void northHasAPrompt() {
+        prompts.plan(new Prompt("north", LocalDate.of(2026, 11, 29), PROMPT_AT));
+        profiles.save(new Profile("ana", "ana", "Ana", "north", PROMPT_AT, PROMPT_AT), null);
+        profiles.save(new Profile("nomad", "nomad", "Nomad", null, PROMPT_AT, PROMPT_AT), null);
+    }
+
+    private void post(String author, Instant at, MomentStatus status) {
+        moments.create(new Moment(ids.next(at), author, null, Audience.FRIENDS, "north", status, null, at, at, null,
+                Map.of()), at);
+    }
+
+    @Test
+    void getPromptSaysUpcomingOpenClosedAndWhetherYouPosted() {
+        DailyPrompt.View before = at(PROMPT_AT.minusSeconds(600), false).today("ana");
+        assertEquals("upcoming", before.status());
+        assertEquals("2026-11-29", before.date());
+        assertEquals("2026-11-29T17:30:00Z", before.promptAt());
+        assertEquals("2026-11-29T17:32:00Z", before.windowEndsAt());
+        assertFalse(before.postedToday());
+        assertEquals("open", at(PROMPT_AT.plusSeconds(30), false).today("ana").status());
+
+        post("ana", PROMPT_AT.minusSeconds(3600), MomentStatus.PUBLISHED); // before the prompt: does not count
+        assertFalse(at(PROMPT_AT.plusSeconds(600), false).today("ana").postedToday());
+        post("ana", PROMPT_AT.plusSeconds(300), MomentStatus.REJECTED); // rejected: does not count
+        assertFalse(at(PROMPT_AT.plusSeconds(600), false).today("ana").postedToday());
+        post("ana", PROMPT_AT.plusSeconds(400), MomentStatus.PUBLISHED);
+        DailyPrompt.View after = at(PROMPT_AT.plusSeconds(600), false).today("ana");
+        assertEquals("closed", after.status());
+        assertTrue(after.postedToday());
+    }
+
+    @Test
+    void noCampusOrNoPromptYetIsA404() {
+        assertEquals(404, assertThrows(Problem.class, () -> at(PROMPT_AT, false).today("nomad")).kind().status);
+        assertEquals(404, assertThrows(Problem.class, () -> at(PROMPT_AT, false).today("stranger")).kind().status);
+        Instant tomorrow = PROMPT_AT.plusSeconds(86_400);
+        assertEquals(404, assertThrows(Problem.class, () -> at(tomorrow, false).today("ana")).kind().status);
+    }
+
+    @Test
+    void aMomentStartedAfterTheWindowIsLateByWholeMinutesRoundedUp() {
+        Instant late = PROMPT_AT.plusSeconds(120 + 61);
+        MomentService service = new MomentService(moments, new InMemoryMediaStore(), profiles,
+                new MomentVisibility(new FakeSocialGraph()), new MomentViews(new InMemoryMediaStore()), at(late, false),
+                ids, Clock.fixed(late, ZoneOffset.UTC));
+        String id = service.start("ana", new NewMoment("hi", "friends",
+                List.of(new NewMoment.ImageDeclaration("back", "image/jpeg", 1000L)))).momentId();
+        assertEquals(2, moments.get(id).lateMinutes());
+
+        Instant onTime = PROMPT_AT.plusSeconds(90);
+        assertNull(at(onTime, false).lateMinutes("north", onTime));
+        assertNull(at(onTime, false).lateMinutes(null, onTime), "no campus, no prompt");
+    }
+
+    @Test
+    void postToSeeLocksTheFeedUntilYouPostAfterThePrompt() {
+        InMemoryFeedStore feeds = new InMemoryFeedStore();
+        String friendsMoment = ids.next(PROMPT_AT.minusSeconds(7200));
+        moments.create(new Moment(friendsMoment, "ben", null, Audience.FRIENDS, "north", MomentStatus.PUBLISHED, null,
+                PROMPT_AT.minusSeconds(7200), PROMPT_AT.minusSeconds(7200), null,
+                Map.of(ImageRole.BACK, new MomentImage(ImageRole.BACK, "image/jpeg", 1000, true, 2048, 1536))),
+                PROMPT_AT);
+        feeds.putAll(List.of(new FeedEntry("ana", friendsMoment, "ben", PROMPT_AT.minusSeconds(7200))));
+        FakeSocialGraph graph = new FakeSocialGraph().friends("ana", "ben");
+        FeedService feed = new FeedService(feeds, moments, profiles, new MomentVisibility(graph),
+                new MomentViews(new InMemoryMediaStore()), new Cursors("test-cursor-signing-key-0123456789abcdef"));
+
+        assertFalse(feed.feed("ana", 20, null, at(PROMPT_AT.minusSeconds(60), true)).locked(), "before the prompt");
+        var locked = feed.feed("ana", 20, null, at(PROMPT_AT.plusSeconds(60), true));
+        assertTrue(locked.locked());
+        assertEquals(friendsMoment, locked.items().getFirst().momentId());
+        assertTrue(locked.items().getFirst().images().isEmpty(), "no image URLs while locked");
+        assertFalse(feed.feed("ana", 20, null, at(PROMPT_AT.plusSeconds(60), false)).locked(), "post to see off");
+
+        post("ana", PROMPT_AT.plusSeconds(100), MomentStatus.PENDING);
+        var open = feed.feed("ana", 20, null, at(PROMPT_AT.plusSeconds(200), true));
+        assertFalse(open.locked());
+        assertEquals(1, open.items().getFirst().images().size());
+    }
+}
