@@ -57,7 +57,7 @@ token: ## Print an ID token for a local user: make -s token NAME=alice (with `ma
 # SAM CLI without telemetry: these machines have no internet to send it to.
 SAM := SAM_CLI_TELEMETRY=0 $(VENV)/bin/sam
 SAM_FUNCTIONS := HealthFunction ProfileApiFunction SocialApiFunction MomentsApiFunction FeedApiFunction NotificationsApiFunction \
-	UploadProcessorFunction FeedFanoutFunction NotificationDispatcherFunction
+	UploadProcessorFunction FeedFanoutFunction NotificationDispatcherFunction InteractionsApiFunction PromptSchedulerFunction
 .PHONY: sam-stage $(addprefix build-,$(SAM_FUNCTIONS))
 
 sam-validate: $(VENV_STAMP) ## sam validate --lint (cfn-lint) on template.yaml; any warning fails
@@ -95,6 +95,8 @@ build-NotificationsApiFunction: ; $(call sam-artifact,notifications-api)
 build-UploadProcessorFunction: ; $(call sam-artifact,upload-processor)
 build-FeedFanoutFunction: ; $(call sam-artifact,feed-fanout)
 build-NotificationDispatcherFunction: ; $(call sam-artifact,notification-dispatcher)
+build-InteractionsApiFunction: ; $(call sam-artifact,interactions-api)
+build-PromptSchedulerFunction: ; $(call sam-artifact,prompt-scheduler)
 
 # actionlint for .github/workflows, built once from the Go module proxy into ./.tools (needs Go).
 ACTIONLINT_VERSION := v1.7.12
