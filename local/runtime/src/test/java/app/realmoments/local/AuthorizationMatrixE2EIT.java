@@ -1,7 +1,6 @@
 package app.realmoments.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.realmoments.media.TestPhotos;
@@ -16,9 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,15 +66,8 @@ class AuthorizationMatrixE2EIT {
 
     @BeforeAll
     static void start() {
-        stack = LocalStack.start(LocalStack.Options.forRepository().withQuiet(true));
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        List<String> missing = new ArrayList<>();
-        for (String function : FUNCTIONS_NEEDED) {
-            if (!Files.isRegularFile(stack.function(function).jar())) {
-                missing.add(stack.root().relativize(stack.function(function).jar()).toString());
-            }
-        }
-        assertTrue(missing.isEmpty(), "function jars missing (run `make build`): " + missing);
+        stack = ClientApp.start(LocalStack.Options.forRepository().withQuiet(true), FUNCTIONS_NEEDED);
+        http = ClientApp.http();
     }
 
     @AfterAll
@@ -329,44 +319,19 @@ class AuthorizationMatrixE2EIT {
     // ------------------------------------------------------------------ HTTP
 
     private HttpResponse<String> call(String caller, String method, String path, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.apiUrl() + path))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + tokens.get(caller));
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return ClientApp.call(stack, method, path, tokens.get(caller), body);
     }
 
     private static HttpResponse<String> expect(int status, HttpResponse<String> response) {
-        assertEquals(status, response.statusCode(), response.request().method() + " " + response.request().uri()
-                + " answered " + response.body());
-        return response;
+        return ClientApp.expect(status, response);
     }
 
-    private interface Fetch<T> {
-        T get() throws Exception;
-    }
-
-    private static <T> T poll(String what, Fetch<T> fetch, Predicate<T> done) throws Exception {
-        Instant deadline = Instant.now().plus(ASYNC_TIMEOUT);
-        T last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = fetch.get();
-            if (done.test(last)) {
-                return last;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("gave up after " + ASYNC_TIMEOUT.toSeconds() + " s waiting for " + what + "; last: " + last);
+    private static <T> T poll(String what, ClientApp.Fetch<T> fetch, Predicate<T> done) throws Exception {
+        return ClientApp.poll(what, ASYNC_TIMEOUT, fetch, done);
     }
 
     private static String subject(String idToken) throws Exception {
-        String sub = JSON.readTree(Base64.getUrlDecoder().decode(idToken.split("\\.")[1])).path("sub").asText();
-        assertFalse(sub.isEmpty(), "the ID token has a sub");
-        return sub;
+        return ClientApp.subject(idToken);
     }
 
     /** A well-formed moment id that no moment has. */

@@ -18,11 +18,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,15 +56,8 @@ class WalkingSkeletonE2EIT {
 
     @BeforeAll
     static void start() {
-        stack = LocalStack.start(LocalStack.Options.forRepository());
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        List<String> missing = new ArrayList<>();
-        for (String function : FUNCTIONS_NEEDED) {
-            if (!Files.isRegularFile(stack.function(function).jar())) {
-                missing.add(stack.root().relativize(stack.function(function).jar()).toString());
-            }
-        }
-        assertTrue(missing.isEmpty(), "function jars missing (run `make build`): " + missing);
+        stack = ClientApp.start(LocalStack.Options.forRepository(), FUNCTIONS_NEEDED);
+        http = ClientApp.http();
     }
 
     @AfterAll
@@ -159,20 +150,11 @@ class WalkingSkeletonE2EIT {
     // ------------------------------------------------------------------ HTTP
 
     private static HttpResponse<String> call(String method, String path, String token, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.apiUrl() + path))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token);
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return ClientApp.call(stack, method, path, token, body);
     }
 
     private static void assertStatus(int expected, HttpResponse<String> response) {
-        assertEquals(expected, response.statusCode(), response.request().method() + " " + response.request().uri()
-                + " answered " + response.body());
+        ClientApp.expect(expected, response);
     }
 
     private static List<String> itemsOf(HttpResponse<String> response) throws Exception {
@@ -186,27 +168,14 @@ class WalkingSkeletonE2EIT {
         return ids;
     }
 
-    private interface Fetch {
-        JsonNode get() throws Exception;
-    }
-
-    private static JsonNode poll(String what, Fetch fetch, Predicate<JsonNode> done) throws Exception {
-        Instant deadline = Instant.now().plus(ASYNC_TIMEOUT);
-        JsonNode last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = fetch.get();
-            if (done.test(last)) {
-                return last;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("gave up after " + ASYNC_TIMEOUT.toSeconds() + " s waiting for " + what + "; last: " + last);
+    private static JsonNode poll(String what, ClientApp.Fetch<JsonNode> fetch, Predicate<JsonNode> done) throws Exception {
+        return ClientApp.poll(what, ASYNC_TIMEOUT, fetch, done);
     }
 
     // ------------------------------------------------------------------ users
 
     private static String subject(String idToken) throws Exception {
-        return JSON.readTree(Base64.getUrlDecoder().decode(idToken.split("\\.")[1])).path("sub").asText();
+        return ClientApp.subject(idToken);
     }
 
     /**
