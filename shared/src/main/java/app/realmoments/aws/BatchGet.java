@@ -1,6 +1,10 @@
 package app.realmoments.aws;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -9,7 +13,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
-/** Reads many items of one table: 100 keys per BatchGetItem, unprocessed keys asked again. */
+/**
+ * Reads many items of one or several tables: 100 keys per BatchGetItem request, whatever their tables,
+ * unprocessed keys asked again (a retry of the same logical call).
+ */
 public final class BatchGet {
 
     private static final int MAX_KEYS = 100;
@@ -31,6 +38,38 @@ public final class BatchGet {
                 BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(pending));
                 found.addAll(response.responses().getOrDefault(table, List.of()));
                 request = response.unprocessedKeys();
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The items that exist among the keys of several tables, read together: one BatchGetItem request
+     * (plus retries of its unprocessed keys) for every 100 distinct keys, all tables counted together.
+     * Returns table -> found items, in no particular order; every asked table is present.
+     */
+    public static Map<String, List<Map<String, AttributeValue>>> items(
+            DynamoDbClient dynamo, Map<String, ? extends Collection<Map<String, AttributeValue>>> keysByTable) {
+        Map<String, List<Map<String, AttributeValue>>> found = new HashMap<>();
+        List<Map.Entry<String, Map<String, AttributeValue>>> all = new ArrayList<>();
+        keysByTable.forEach((table, keys) -> {
+            found.put(table, new ArrayList<>());
+            new LinkedHashSet<>(keys).forEach(key -> all.add(Map.entry(table, key)));
+        });
+        for (int start = 0; start < all.size(); start += MAX_KEYS) {
+            Map<String, List<Map<String, AttributeValue>>> chunk = new LinkedHashMap<>();
+            for (var entry : all.subList(start, Math.min(all.size(), start + MAX_KEYS))) {
+                chunk.computeIfAbsent(entry.getKey(), t -> new ArrayList<>()).add(entry.getValue());
+            }
+            Map<String, KeysAndAttributes> request = new LinkedHashMap<>();
+            chunk.forEach((table, keys) -> request.put(table, KeysAndAttributes.builder().keys(keys).build()));
+            Map<String, KeysAndAttributes> pending = request;
+            while (!pending.isEmpty()) {
+                Map<String, KeysAndAttributes> asked = pending;
+                BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(asked));
+                response.responses().forEach((table, items) ->
+                        found.computeIfAbsent(table, t -> new ArrayList<>()).addAll(items));
+                pending = response.unprocessedKeys();
             }
         }
         return found;

@@ -14,18 +14,18 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * {@code GET /feed} and {@code GET /campuses/{campusId}/feed}: feed entries newest first, resolved
- * to moments. A slice of entries costs one Query and three BatchGetItem calls, whatever its size:
- * the moments, the viewer's standing with the slice's authors (friends, blocks), and the profiles of
- * the viewer and those authors. Entries whose moment is gone or no longer visible are skipped, and
- * the page is filled from the next slice when more exist.
+ * to moments. A slice of entries costs one Query and one {@link PageReads} read, whatever its size:
+ * the moments, the viewer's standing with the slice's authors (friends, blocks), the profiles of the
+ * viewer and those authors and the viewer's own reactions, all in one BatchGetItem with the Dynamo
+ * reads (a second request only past 100 keys, see {@link DynamoPageReads}). Entries whose moment is
+ * gone or no longer visible are skipped, and the page is filled from the next slice when more exist:
+ * each extra slice, read only because entries were skipped, costs one more Query and BatchGetItem.
  */
 public final class FeedService {
 
@@ -33,9 +33,8 @@ public final class FeedService {
     static final int MAX_SLICES = 5;
 
     private final FeedStore feeds;
-    private final MomentStore moments;
+    private final PageReads reads;
     private final ProfileStore profiles;
-    private final MomentVisibility visibility;
     private final MomentViews views;
     private final Cursors cursors;
     private final Clock clock;
@@ -45,12 +44,22 @@ public final class FeedService {
         this(feeds, moments, profiles, visibility, views, cursors, Clock.systemUTC());
     }
 
+    /** Each slice's reads from the separate stores, one read each (see {@link PageReads#separately}). */
     public FeedService(FeedStore feeds, MomentStore moments, ProfileStore profiles, MomentVisibility visibility,
                        MomentViews views, Cursors cursors, Clock clock) {
+        this(feeds, PageReads.separately(moments, profiles, visibility, views), profiles, views, cursors, clock);
+    }
+
+    /** Each slice's reads in one {@code reads} call (one BatchGetItem with {@link DynamoPageReads}). */
+    public FeedService(FeedStore feeds, PageReads reads, ProfileStore profiles, MomentViews views, Cursors cursors) {
+        this(feeds, reads, profiles, views, cursors, Clock.systemUTC());
+    }
+
+    public FeedService(FeedStore feeds, PageReads reads, ProfileStore profiles, MomentViews views, Cursors cursors,
+                       Clock clock) {
         this.feeds = feeds;
-        this.moments = moments;
+        this.reads = reads;
         this.profiles = profiles;
-        this.visibility = visibility;
         this.views = views;
         this.cursors = cursors;
         this.clock = clock;
@@ -101,25 +110,17 @@ public final class FeedService {
             FeedStore.Slice page = slicer.slice(limit - items.size(), position);
             List<FeedEntry> entries = page.entries();
             if (!entries.isEmpty()) {
-                Set<String> authors = new HashSet<>();
-                entries.forEach(e -> authors.add(e.authorId()));
-                Map<String, Moment> found = moments.findAll(entries.stream().map(FeedEntry::momentId).toList());
-                found.values().forEach(m -> authors.add(m.authorId()));
-                Set<String> people = new HashSet<>(authors);
-                people.add(viewerId);
-                Map<String, Profile> cards = profiles.findAll(people);
-                Profile viewer = knownViewer != null ? knownViewer : cards.get(viewerId);
-                Predicate<Moment> visible = visibility.forPage(viewerId, viewer, authors);
-                List<Moment> shown = new ArrayList<>();
+                PageReads.Reads read = reads.read(viewerId, entries, knownViewer == null);
+                Profile viewer = knownViewer != null ? knownViewer : read.profiles().get(viewerId);
+                Predicate<Moment> visible = MomentVisibility.forPage(viewerId, viewer, read.standing());
                 for (FeedEntry entry : entries) {
-                    Moment moment = found.get(entry.momentId());
-                    if (moment != null && moment.isPublished() && visible.test(moment)) {
-                        shown.add(moment);
+                    Moment moment = read.moments().get(entry.momentId());
+                    // The standing was read for the entry's author; a moment by anyone else is not shown.
+                    if (moment != null && moment.authorId().equals(entry.authorId()) && moment.isPublished()
+                            && visible.test(moment)) {
+                        items.add(views.view(moment, read.profiles().get(moment.authorId()), withImages,
+                                read.mine().get(moment.momentId())));
                     }
-                }
-                Map<String, String> mine = views.mine(viewerId, shown.stream().map(Moment::momentId).toList());
-                for (Moment moment : shown) {
-                    items.add(views.view(moment, cards.get(moment.authorId()), withImages, mine.get(moment.momentId())));
                 }
             }
             position = page.next();

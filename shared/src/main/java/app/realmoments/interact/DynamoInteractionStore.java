@@ -56,8 +56,20 @@ public final class DynamoInteractionStore implements InteractionStore {
     @Override
     public Map<String, String> of(String userId, Collection<String> momentIds) {
         Map<String, String> mine = new HashMap<>();
-        BatchGet.items(dynamo, table, List.copyOf(momentIds), id -> key(pk(id), REACTION + userId))
+        BatchGet.items(dynamo, table, List.copyOf(momentIds), id -> reactionKey(userId, id))
                 .forEach(item -> mine.put(str(item, "momentId"), str(item, "emoji")));
+        return mine;
+    }
+
+    /** The key of {@code userId}'s reaction to a moment, for reads batched with other tables. */
+    public static Map<String, AttributeValue> reactionKey(String userId, String momentId) {
+        return key(pk(momentId), REACTION + userId);
+    }
+
+    /** momentId -> emoji of reaction items read by {@link #reactionKey}. */
+    public static Map<String, String> emojisOf(Collection<Map<String, AttributeValue>> items) {
+        Map<String, String> mine = new HashMap<>();
+        items.forEach(item -> mine.put(str(item, "momentId"), str(item, "emoji")));
         return mine;
     }
 

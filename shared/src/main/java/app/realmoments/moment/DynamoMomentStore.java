@@ -167,7 +167,8 @@ public final class DynamoMomentStore implements MomentStore {
         return response.count() != null && response.count() > 0;
     }
 
-    private static Map<String, AttributeValue> key(String momentId) {
+    /** The key of a moment's item, for reads batched with other tables. */
+    public static Map<String, AttributeValue> key(String momentId) {
         return Map.of("momentId", s(momentId));
     }
 

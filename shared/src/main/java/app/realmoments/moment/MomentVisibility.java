@@ -40,8 +40,19 @@ public final class MomentVisibility {
      * them is read at once (one batch read), so a page costs no call per item.
      */
     public Predicate<Moment> forPage(String viewerId, Profile viewer, Collection<String> authorIds) {
-        SocialGraph.Standing standing = graph.standingWith(viewerId,
-                authorIds.stream().filter(a -> !a.equals(viewerId)).distinct().toList());
+        return forPage(viewerId, viewer, standing(viewerId, authorIds));
+    }
+
+    /** How the viewer stands with these authors (one batch read), for {@link #forPage(String, Profile, SocialGraph.Standing)}. */
+    public SocialGraph.Standing standing(String viewerId, Collection<String> authorIds) {
+        return graph.standingWith(viewerId, authorIds.stream().filter(a -> !a.equals(viewerId)).distinct().toList());
+    }
+
+    /**
+     * The same rule for a page whose standing was already read (with the page's other reads): an
+     * author missing from {@code standing} counts as neither friend nor blocked.
+     */
+    public static Predicate<Moment> forPage(String viewerId, Profile viewer, SocialGraph.Standing standing) {
         return moment -> rule(viewerId, viewer, moment, standing.friends().contains(moment.authorId()),
                 standing.blocked().contains(moment.authorId()));
     }

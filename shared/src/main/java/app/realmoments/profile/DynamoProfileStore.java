@@ -46,7 +46,7 @@ public final class DynamoProfileStore implements ProfileStore {
     @Override
     public Map<String, Profile> findAll(Collection<String> userIds) {
         Map<String, Profile> found = new HashMap<>();
-        BatchGet.items(dynamo, table, List.copyOf(userIds), id -> key("USER#" + id, PROFILE))
+        BatchGet.items(dynamo, table, List.copyOf(userIds), DynamoProfileStore::profileKey)
                 .forEach(item -> found.put(str(item, "userId"), fromItem(item)));
         return found;
     }
@@ -134,7 +134,13 @@ public final class DynamoProfileStore implements ProfileStore {
         }
     }
 
-    private static Profile fromItem(Map<String, AttributeValue> item) {
+    /** The key of a user's profile item, for reads batched with other tables. */
+    public static Map<String, AttributeValue> profileKey(String userId) {
+        return key("USER#" + userId, PROFILE);
+    }
+
+    /** A profile item read by {@link #profileKey}. */
+    public static Profile fromItem(Map<String, AttributeValue> item) {
         return new Profile(str(item, "userId"), str(item, "handle"), str(item, "displayName"),
                 str(item, "campusId"), instant(item, "createdAt"), instant(item, "updatedAt"));
     }

@@ -86,18 +86,33 @@ public final class DynamoSocialGraph implements SocialGraph, SocialGraphStore {
 
     @Override
     public Standing standingWith(String viewer, Collection<String> others) {
-        Set<String> friends = new HashSet<>();
-        Set<String> blocked = new HashSet<>();
-        List<String> sks = new ArrayList<>();
+        // Every edge is stored on both sides, so the viewer's own partition answers for each author.
+        List<Map<String, AttributeValue>> keys = standingKeys(viewer, others);
+        List<String> sks = keys.stream().map(k -> k.get("sk").s()).toList();
+        return standingOf(BatchGet.items(dynamo, table, sks, sk -> key(USER + viewer, sk)));
+    }
+
+    /**
+     * The users-table keys that tell how {@code viewer} stands with each of {@code others} (friend
+     * edge, block edges both ways), all in the viewer's partition; for reads batched with other tables.
+     */
+    public static List<Map<String, AttributeValue>> standingKeys(String viewer, Collection<String> others) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
         for (String other : new LinkedHashSet<>(others)) {
             if (!other.equals(viewer)) {
-                sks.add(FRIEND + other);
-                sks.add(BLOCK + other);
-                sks.add(BLOCKED_BY + other);
+                keys.add(key(USER + viewer, FRIEND + other));
+                keys.add(key(USER + viewer, BLOCK + other));
+                keys.add(key(USER + viewer, BLOCKED_BY + other));
             }
         }
-        // Every edge is stored on both sides, so the viewer's own partition answers for each author.
-        for (Map<String, AttributeValue> item : BatchGet.items(dynamo, table, sks, sk -> key(USER + viewer, sk))) {
+        return keys;
+    }
+
+    /** The standing the items found among {@link #standingKeys} say (other users-table items are ignored). */
+    public static Standing standingOf(Collection<Map<String, AttributeValue>> items) {
+        Set<String> friends = new HashSet<>();
+        Set<String> blocked = new HashSet<>();
+        for (Map<String, AttributeValue> item : items) {
             String sk = item.get("sk").s();
             if (sk.startsWith(FRIEND)) {
                 friends.add(sk.substring(FRIEND.length()));

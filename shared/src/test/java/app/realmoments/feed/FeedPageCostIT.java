@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.realmoments.interact.DynamoInteractionStore;
+import app.realmoments.interact.Reaction;
 import app.realmoments.moment.Audience;
 import app.realmoments.moment.DynamoMomentStore;
 import app.realmoments.moment.ImageRole;
@@ -12,7 +14,6 @@ import app.realmoments.moment.MomentImage;
 import app.realmoments.moment.MomentStatus;
 import app.realmoments.moment.MomentView;
 import app.realmoments.moment.MomentViews;
-import app.realmoments.moment.MomentVisibility;
 import app.realmoments.page.Cursors;
 import app.realmoments.page.Page;
 import app.realmoments.profile.DynamoProfileStore;
@@ -37,10 +38,12 @@ class FeedPageCostIT {
     private final String users = aws.table("UsersTable");
     private final String momentsTable = aws.table("MomentsTable");
     private final String feedTable = aws.table("FeedTable");
+    private final String interactionsTable = aws.table("InteractionsTable");
 
     @Test
-    void aPageOfTwentyIsOneQueryAndThreeBatchReadsAndSkipsStillFillIt() {
-        FanoutWorld world = new FanoutWorld(aws.dynamo(), users, 20); // the reader and 20 friends
+    void aPageOfTwentyIsOneQueryAndOneBatchReadAndSkipsStillFillIt() {
+        // 20 entries by 12 distinct friends: 20 moment + 20 reaction + 13 profile + 36 standing keys fit one request.
+        FanoutWorld world = new FanoutWorld(aws.dynamo(), users, 13); // the reader and 13 friends
         String reader = world.author;
         DynamoProfileStore setupProfiles = new DynamoProfileStore(aws.dynamo(), users);
         Instant now = Instant.now();
@@ -54,7 +57,7 @@ class FeedPageCostIT {
         // Oldest first: 12 visible, then a deleted one and one by a friend who blocks the reader, then 20 more.
         List<String> visibleNewestFirst = new ArrayList<>();
         for (int i = 0; i < 34; i++) {
-            String author = i == 13 ? blocker : world.friends.get(1 + i % 19);
+            String author = i == 13 ? blocker : world.friends.get(1 + i % 12);
             String id = Ulids.next();
             setupFeed.putAll(List.of(new FeedEntry(reader, id, author, now)));
             if (i == 12) {
@@ -66,23 +69,30 @@ class FeedPageCostIT {
             }
         }
         new DynamoSocialGraph(aws.dynamo(), users).block(blocker, reader, now);
+        String reacted = visibleNewestFirst.get(3);
+        new DynamoInteractionStore(aws.dynamo(), interactionsTable, momentsTable)
+                .react(new Reaction(reacted, reader, "\uD83D\uDD25", now), null);
 
         CountingDynamo.Calls calls = new CountingDynamo.Calls();
         var dynamo = CountingDynamo.client(aws.clients(), calls);
-        FeedService service = new FeedService(new DynamoFeedStore(dynamo, feedTable), new DynamoMomentStore(dynamo, momentsTable),
-                new DynamoProfileStore(dynamo, users), new MomentVisibility(new DynamoSocialGraph(dynamo, users)),
+        FeedService service = new FeedService(new DynamoFeedStore(dynamo, feedTable),
+                new DynamoPageReads(dynamo, users, momentsTable, interactionsTable), new DynamoProfileStore(dynamo, users),
                 new MomentViews(new InMemoryMediaStore()), new Cursors("0123456789abcdef0123456789abcdef"));
 
         Page<MomentView> first = service.feed(reader, 20, null);
         assertEquals(visibleNewestFirst.subList(0, 20), first.items().stream().map(MomentView::momentId).toList());
-        assertEquals(Map.of("Query", 1, "BatchGetItem", 3), calls.snapshot(), "one Query, three batch reads, nothing per item");
+        assertEquals(Map.of("Query", 1, "BatchGetItem", 1), calls.snapshot(),
+                "one Query, one batch read of moments, profiles, standing and reactions, nothing per item");
+        assertEquals("\uD83D\uDD25", first.items().get(3).reactions().mine());
+        assertTrue(first.items().stream().allMatch(v -> v.author().handle() != null));
         assertNotNull(first.nextCursor());
 
         calls.reset();
         Page<MomentView> second = service.feed(reader, 12, first.nextCursor());
         assertEquals(visibleNewestFirst.subList(20, 32), second.items().stream().map(MomentView::momentId).toList(),
                 "two skipped entries, and the page is still full");
-        assertEquals(Map.of("Query", 2, "BatchGetItem", 6), calls.snapshot(), "one more slice for the two skipped");
+        assertEquals(Map.of("Query", 2, "BatchGetItem", 2), calls.snapshot(),
+                "one more slice (Query + BatchGetItem) for the two skipped");
         assertTrue(second.items().stream().allMatch(v -> v.author().handle() != null));
     }
 

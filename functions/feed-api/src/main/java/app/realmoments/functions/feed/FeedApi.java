@@ -6,21 +6,19 @@ import app.realmoments.aws.S3Clients;
 import app.realmoments.campus.CampusTimeZones;
 import app.realmoments.config.Environment;
 import app.realmoments.feed.DynamoFeedStore;
+import app.realmoments.feed.DynamoPageReads;
 import app.realmoments.feed.FeedLock;
 import app.realmoments.feed.FeedService;
 import app.realmoments.http.ApiRequest;
 import app.realmoments.http.ApiResponse;
 import app.realmoments.http.HttpApi;
-import app.realmoments.interact.DynamoInteractionStore;
 import app.realmoments.moment.DynamoMomentStore;
 import app.realmoments.moment.MomentViews;
-import app.realmoments.moment.MomentVisibility;
 import app.realmoments.moment.S3MediaStore;
 import app.realmoments.page.Cursors;
 import app.realmoments.prompt.DailyPrompt;
 import app.realmoments.prompt.DynamoPromptStore;
 import app.realmoments.profile.DynamoProfileStore;
-import app.realmoments.social.DynamoSocialGraph;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -62,11 +60,11 @@ public final class FeedApi extends HttpApi {
             var moments = new DynamoMomentStore(dynamo, momentsTable);
             var profiles = new DynamoProfileStore(dynamo, users);
             var feed = new FeedService(
-                    new DynamoFeedStore(dynamo, Environment.require("FEED_TABLE")), moments, profiles,
-                    new MomentVisibility(new DynamoSocialGraph(dynamo, users)),
+                    new DynamoFeedStore(dynamo, Environment.require("FEED_TABLE")),
+                    new DynamoPageReads(dynamo, users, momentsTable, Environment.require("INTERACTIONS_TABLE")),
+                    profiles,
                     new MomentViews(new S3MediaStore(S3Clients.client(aws), S3Clients.presigner(aws),
-                            Environment.require("MEDIA_BUCKET")),
-                            new DynamoInteractionStore(dynamo, Environment.require("INTERACTIONS_TABLE"), momentsTable)),
+                            Environment.require("MEDIA_BUCKET"))),
                     new Cursors(Environment.require("CURSOR_SIGNING_KEY")));
             var prompt = new DailyPrompt(new DynamoPromptStore(dynamo, users), profiles, moments,
                     CampusTimeZones.parse(Environment.optional("CAMPUS_TIME_ZONES", ""),
