@@ -102,10 +102,13 @@ build-PromptSchedulerFunction: ; $(call sam-artifact,prompt-scheduler)
 ACTIONLINT_VERSION := v1.7.12
 ACTIONLINT := .tools/actionlint-$(ACTIONLINT_VERSION)
 
+# Go from PATH, else where its official tarball installs it (a non-login shell may not have it on PATH).
+GO := $(or $(shell command -v go 2>/dev/null),$(wildcard /usr/local/go/bin/go))
+
 $(ACTIONLINT):
-	@command -v go >/dev/null || { echo "make lint needs Go (https://go.dev/dl) to build actionlint $(ACTIONLINT_VERSION)" >&2; exit 1; }
+	@test -n "$(GO)" || { echo "make lint needs Go (https://go.dev/dl) to build actionlint $(ACTIONLINT_VERSION)" >&2; exit 1; }
 	mkdir -p .tools/bin
-	GOBIN=$(CURDIR)/.tools/bin GOFLAGS=-mod=mod go install github.com/rhysd/actionlint/cmd/actionlint@$(ACTIONLINT_VERSION)
+	GOBIN=$(CURDIR)/.tools/bin GOFLAGS=-mod=mod $(GO) install github.com/rhysd/actionlint/cmd/actionlint@$(ACTIONLINT_VERSION)
 	mv .tools/bin/actionlint $@
 
 lint: $(ACTIONLINT) ## Check the GitHub Actions workflows with actionlint (installed into ./.tools)
