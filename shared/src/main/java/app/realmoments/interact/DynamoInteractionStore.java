@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -35,6 +36,8 @@ public final class DynamoInteractionStore implements InteractionStore {
 
     private static final String REACTION = "REACTION#";
     private static final String COMMENT = "COMMENT#";
+    /** Tries again of a transaction cancelled by a concurrent one on the same moment, before giving up. */
+    private static final int CONFLICT_RETRIES = 6;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -164,6 +167,9 @@ public final class DynamoInteractionStore implements InteractionStore {
      * The item change and the moment's count update in one transaction. The moment must exist and be
      * published (so an update never recreates a deleted moment). A moment written before counts
      * existed gets an empty {@code reactionCounts} map once, then the transaction is tried again.
+     * A {@code TransactionConflict} (another reaction or comment on the same moment committing at the
+     * same time) is tried again after a short jittered back-off; only a failed condition on the
+     * reaction or comment item itself is {@link Outcome#RACED}.
      */
     private Outcome countedWrite(String momentId, TransactWriteItem change, String countUpdate,
                                  Map<String, String> names, Map<String, AttributeValue> values) {
@@ -173,7 +179,8 @@ public final class DynamoInteractionStore implements InteractionStore {
                 .conditionExpression("attribute_exists(momentId) AND #status = :published")
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values).build()).build();
-        for (int attempt = 0; ; attempt++) {
+        boolean mapAdded = false;
+        for (int conflicts = 0; ; ) {
             try {
                 dynamo.transactWriteItems(r -> r.transactItems(change, counts));
                 return Outcome.DONE;
@@ -187,22 +194,39 @@ public final class DynamoInteractionStore implements InteractionStore {
                 if ("ConditionalCheckFailed".equals(item)) {
                     return Outcome.RACED;
                 }
-                if ("ValidationError".equals(moment) && attempt == 0 && addCountsMap(momentId)) {
+                if ("ValidationError".equals(moment) && !mapAdded && addCountsMap(momentId)) {
+                    mapAdded = true;
                     continue;
                 }
-                if ("TransactionConflict".equals(item) || "TransactionConflict".equals(moment)) {
-                    return Outcome.RACED; // another transaction on the same items: decide again
+                if (("TransactionConflict".equals(item) || "TransactionConflict".equals(moment))
+                        && conflicts < CONFLICT_RETRIES) {
+                    // another write on the same moment committing at the same time: nothing was
+                    // decided wrongly, so the same transaction is simply tried again
+                    backOff(conflicts++);
+                    continue;
                 }
                 throw e;
             } catch (DynamoDbException e) {
                 // DynamoDB may also refuse the whole call up front for the missing map's document path
                 boolean invalidPath = e.awsErrorDetails() != null
                         && "ValidationException".equals(e.awsErrorDetails().errorCode());
-                if (invalidPath && attempt == 0 && addCountsMap(momentId)) {
+                if (invalidPath && !mapAdded && addCountsMap(momentId)) {
+                    mapAdded = true;
                     continue;
                 }
                 throw e;
             }
+        }
+    }
+
+    /** Sleeps 10-30 ms, 20-60 ms, 40-120 ms, ... before the next try of a conflicted transaction. */
+    private static void backOff(int conflicts) {
+        long base = 10L << Math.min(conflicts, 5);
+        try {
+            Thread.sleep(base + ThreadLocalRandom.current().nextLong(2 * base));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a conflicted transaction", e);
         }
     }
 

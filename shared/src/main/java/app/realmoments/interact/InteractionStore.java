@@ -16,7 +16,11 @@ public interface InteractionStore extends MyReactions {
     enum Outcome {
         /** Written, counts included. */
         DONE,
-        /** The reaction or comment is no longer what the change was decided on: read again. */
+        /**
+         * The reaction or comment item's own condition failed (it is no longer what the change was
+         * decided on): read again. A transaction conflict with a concurrent write on the same moment
+         * is retried by the store and never answered as RACED.
+         */
         RACED,
         /** The moment is gone or not published: nothing written. */
         MOMENT_GONE
@@ -34,7 +38,7 @@ public interface InteractionStore extends MyReactions {
 
     Optional<Comment> comment(String momentId, String commentId);
 
-    /** Deletes the comment; RACED when it is already gone. */
+    /** Deletes the comment; RACED only when the comment item is already gone. */
     Outcome deleteComment(String momentId, String commentId);
 
     /** A moment's comments oldest first, after {@code position} (null: from the first). */

@@ -57,16 +57,22 @@ public final class DynamoProfileStore implements ProfileStore {
     }
 
     /**
-     * Also keeps the campus membership: when the campus changes, the profile is written only if its campus
-     * is still the previous one, the old member item goes and the new one (and the campus's registry item,
-     * so the prompt scheduler knows the campus) is put, all in the one transaction.
+     * Also keeps the campus membership: the profile is written only if it is still {@code previous}
+     * (same {@code updatedAt}, handle and campus, or absent when there is none); when the campus changes, the old member
+     * item goes and the new one (and the campus's registry item, so the prompt scheduler knows the campus)
+     * is put, all in the one transaction.
      */
     @Override
     public void update(Profile previous, Profile profile) {
-        save(profile, previous == null ? null : previous.handle(), true, previous == null ? null : previous.campusId());
+        save(profile, previous == null ? null : previous.handle(), true, previous);
     }
 
-    private void save(Profile profile, String previousHandle, boolean membership, String previousCampus) {
+    /**
+     * With {@code membership}, the profile is written only if it is still {@code previous} (null: there is
+     * none yet), so of two concurrent updates one wins and the other's handle claim is never written.
+     */
+    private void save(Profile profile, String previousHandle, boolean membership, Profile previous) {
+        String previousCampus = previous == null ? null : previous.campusId();
         List<TransactWriteItem> writes = new ArrayList<>();
         Map<String, AttributeValue> item = new HashMap<>(key("USER#" + profile.userId(), PROFILE));
         item.put("userId", s(profile.userId()));
@@ -80,13 +86,27 @@ public final class DynamoProfileStore implements ProfileStore {
         boolean campusChanges = membership && !java.util.Objects.equals(profile.campusId(), previousCampus);
         writes.add(TransactWriteItem.builder().put(p -> {
             p.tableName(table).item(item);
-            if (campusChanges) {
-                // a concurrent campus change would leave two member items: only one of the two writes wins
-                if (previousCampus == null) {
-                    p.conditionExpression("attribute_not_exists(campusId)");
+            if (membership) {
+                // a concurrent update would leave two member items or a handle claim held forever:
+                // only one of the two writes wins
+                if (previous == null) {
+                    p.conditionExpression("attribute_not_exists(pk)");
                 } else {
-                    p.conditionExpression("campusId = :previousCampus")
-                            .expressionAttributeValues(Map.of(":previousCampus", s(previousCampus)));
+                    Map<String, AttributeValue> was = new HashMap<>(Map.of(":previousHandle", s(previous.handle())));
+                    String condition = "handle = :previousHandle";
+                    if (previous.updatedAt() == null) {
+                        condition += " AND attribute_not_exists(updatedAt)";
+                    } else {
+                        condition += " AND updatedAt = :previousUpdatedAt";
+                        was.put(":previousUpdatedAt", time(previous.updatedAt()));
+                    }
+                    if (previousCampus == null) {
+                        condition += " AND attribute_not_exists(campusId)";
+                    } else {
+                        condition += " AND campusId = :previousCampus";
+                        was.put(":previousCampus", s(previousCampus));
+                    }
+                    p.conditionExpression(condition).expressionAttributeValues(was);
                 }
             }
         }).build());

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -113,6 +114,33 @@ class DynamoInteractionStoreIT {
         assertEquals(InteractionStore.Outcome.DONE, store.deleteComment(moment, written.get(1)));
         assertEquals(InteractionStore.Outcome.RACED, store.deleteComment(moment, written.get(1)), "already gone");
         assertEquals(4, moments.find(moment).orElseThrow().commentCount());
+    }
+
+    /** 10 comments on one moment at once: their transactions conflict on the moment, yet all succeed. */
+    @Test
+    void concurrentCommentsOnOneMomentAllSucceed() throws Exception {
+        String moment = published("ana");
+        int writers = 10;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<InteractionStore.Outcome>> outcomes = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                Comment comment = new Comment(ids.next(NOW), moment, "u" + i, "c" + i, NOW);
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    return store.addComment(comment);
+                }));
+            }
+            start.countDown();
+            for (Future<InteractionStore.Outcome> outcome : outcomes) {
+                assertEquals(InteractionStore.Outcome.DONE, outcome.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(writers, store.comments(moment, 50, null).comments().size());
+        assertEquals(writers, moments.find(moment).orElseThrow().commentCount());
     }
 
     /** 20 users react and change their minds at once: every count equals the reaction items of its emoji. */

@@ -77,6 +77,50 @@ class DynamoProfileStoreIT {
         assertEquals("handle_taken", taken.code());
     }
 
+    /** Concurrent PUT /me of one user with different handles: one wins, no other handle stays claimed. */
+    @Test
+    void concurrentUpdatesOfOneProfileLeaveOnlyTheWinnersHandle() throws Exception {
+        String ana = UUID.randomUUID().toString();
+        String base = "u" + ana.substring(0, 8);
+        int racers = 6;
+        for (String round : List.of("a", "b")) {
+            // a: two first creates; b: two changes of the profile round a left
+            Profile previous = store.find(ana).orElse(null);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> results = new ArrayList<>();
+            try (ExecutorService pool = Executors.newFixedThreadPool(racers)) {
+                for (int i = 0; i < racers; i++) {
+                    String handle = base + round + i;
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        try {
+                            store.update(previous, new Profile(ana, handle, "Ana", "north", NOW, Instant.now()));
+                            return handle;
+                        } catch (Problem problem) {
+                            assertEquals(409, problem.kind().status);
+                            return null;
+                        }
+                    }));
+                }
+                start.countDown();
+                List<String> winners = new ArrayList<>();
+                for (Future<String> result : results) {
+                    if (result.get() != null) {
+                        winners.add(result.get());
+                    }
+                }
+                assertEquals(1, winners.size(), "round " + round);
+                assertEquals(winners.getFirst(), store.find(ana).orElseThrow().handle());
+                for (int i = 0; i < racers; i++) {
+                    String handle = base + round + i;
+                    if (!handle.equals(winners.getFirst())) {
+                        store.save(profile(UUID.randomUUID().toString(), handle), null); // free: not taken
+                    }
+                }
+            }
+        }
+    }
+
     private static Profile profile(String userId, String handle) {
         return new Profile(userId, handle, "Name " + handle, "north", NOW, NOW);
     }

@@ -52,11 +52,6 @@ public final class LambdaRuntimeClassLoader extends URLClassLoader {
         }
     }
 
-    /** Whether a class of this name comes from the Lambda runtime rather than from the function's jar. */
-    public static boolean provided(String className) {
-        return sharedInterface(className) || serializer(className);
-    }
-
     private static boolean sharedInterface(String className) {
         return className.startsWith(RUNTIME_PACKAGE) && !className.startsWith(EVENTS_PACKAGE)
                 && !className.startsWith(SERIALIZATION_PACKAGE);

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -56,6 +57,8 @@ public final class LocalFunction implements AutoCloseable {
     public static final int MAX_INSTANCES = 4;
     private static final long INIT_TIMEOUT_MS = 10_000;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Put in an invocation's instance slot once {@link #invoke} is done with it: a late init then gives up. */
+    private static final Object ABANDONED = new Object();
 
     private final FunctionSpec spec;
     private final Path jar;
@@ -179,8 +182,9 @@ public final class LocalFunction implements AutoCloseable {
             invocation = new Invocation(spec.logicalId(), requestId, eventJson, errorJson(e), e,
                     millisSince(started), -1);
         } finally {
-            Object used = instance.get();
-            if (used != null) {
+            // Claims the instance; an init still running after a timeout then finds ABANDONED and gives up.
+            Object used = instance.getAndSet(ABANDONED);
+            if (used != null && used != ABANDONED) {
                 if (keepInstance && !closed) {
                     idle.addFirst(used);
                 } else {
@@ -223,15 +227,25 @@ public final class LocalFunction implements AutoCloseable {
         try {
             long initMs = -1;
             Loaded handler;
+            Object target;
             try {
                 long start = System.nanoTime();
                 handler = loaded();
                 thread.setContextClassLoader(handler.loader());
-                if (instance.get() == null) {
-                    instance.set(newInstance(handler));
+                target = instance.get();
+                if (target == null) {
+                    Object created = newInstance(handler);
+                    if (!instance.compareAndSet(null, created)) {
+                        instances.decrementAndGet(); // invoke gave up on this init: free its slot
+                        throw new CancellationException("init finished after the invocation gave up");
+                    }
+                    target = created;
                     initMs = Math.max(1, (System.nanoTime() - start) / 1_000_000);
                     Console.line(spec.logicalId(), "cold start: instance " + instances.get() + " (of at most "
                             + MAX_INSTANCES + ") created in " + initMs + " ms");
+                }
+                if (target == ABANDONED) {
+                    throw new CancellationException("the invocation gave up before init finished");
                 }
             } finally {
                 initialized.countDown();
@@ -249,13 +263,13 @@ public final class LocalFunction implements AutoCloseable {
                 if (args.length == 3) {
                     args[2] = context;
                 }
-                method.invoke(instance.get(), args);
+                method.invoke(target, args);
                 return new Outcome(out.toString(StandardCharsets.UTF_8), initMs);
             }
             for (int i = 0; i < args.length; i++) {
                 args[i] = types[i] == Context.class ? context : handler.input().read(event);
             }
-            Object result = method.invoke(instance.get(), args);
+            Object result = method.invoke(target, args);
             if (method.getReturnType() == void.class || result == null) {
                 return new Outcome("null", initMs);
             }
@@ -313,8 +327,9 @@ public final class LocalFunction implements AutoCloseable {
             throw new FunctionInitException(spec.logicalId() + ": " + jar + " does not exist: run `make build`"
                     + " (CodeUri " + spec.codeUri() + ")");
         }
+        LambdaRuntimeClassLoader runtime = new LambdaRuntimeClassLoader(LocalFunction.class.getClassLoader());
         URLClassLoader loader = new URLClassLoader("function:" + spec.logicalId(),
-                new URL[] {jar.toUri().toURL()}, new LambdaRuntimeClassLoader(LocalFunction.class.getClassLoader()));
+                new URL[] {jar.toUri().toURL()}, runtime);
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
@@ -339,9 +354,11 @@ public final class LocalFunction implements AutoCloseable {
             return loaded;
         } catch (ClassNotFoundException e) {
             loader.close();
+            runtime.close();
             throw new FunctionInitException(spec.logicalId() + ": class " + e.getMessage() + " not found in " + jar, e);
         } catch (Exception | LinkageError e) {
             loader.close();
+            runtime.close();
             throw e;
         } finally {
             thread.setContextClassLoader(previous);
