@@ -1,13 +1,16 @@
 package app.realmoments.feed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.realmoments.moment.Audience;
 import app.realmoments.moment.Moment;
 import app.realmoments.social.DynamoSocialGraph;
+import app.realmoments.testing.AwsCallCounter;
 import app.realmoments.testing.CountingDynamo;
 import app.realmoments.testing.FanoutWorld;
+import app.realmoments.testing.Instrumented;
 import app.realmoments.testing.LocalAws;
 import app.realmoments.testing.RecordingNotificationQueue;
 import java.util.ArrayList;
@@ -16,6 +19,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** What one fan-out costs in DynamoDB calls, counted by an SDK interceptor, and that throttling loses nothing. */
 class FanoutCostIT {
@@ -28,8 +32,8 @@ class FanoutCostIT {
     @ValueSource(ints = {10, 250, 1000})
     void oneMomentToNFriendsCostsCeilOfNPlusOneOver25Writes(int n) {
         FanoutWorld world = new FanoutWorld(aws.dynamo(), users, n);
-        CountingDynamo.Calls calls = new CountingDynamo.Calls();
-        var dynamo = CountingDynamo.client(aws.clients(), calls);
+        AwsCallCounter calls = new AwsCallCounter();
+        var dynamo = Instrumented.client(aws.clients(), DynamoDbClient.builder(), calls);
         MomentFanout fanout = new MomentFanout(new DynamoFeedStore(dynamo, feed), new DynamoSocialGraph(dynamo, users),
                 new RecordingNotificationQueue());
         Moment moment = world.moment(Audience.FRIENDS, null);
@@ -37,10 +41,10 @@ class FanoutCostIT {
         assertEquals(n + 1, fanout.published(moment));
 
         int expectedWrites = (n + 1 + 24) / 25;
-        assertEquals(expectedWrites, calls.of("BatchWriteItem"), calls.snapshot().toString());
+        assertEquals(expectedWrites, calls.count("DynamoDb.BatchWriteItem"), calls.snapshot().toString());
         // Friend pages of 100, plus the block lists (both directions): reads only, no call per friend.
-        assertEquals((n + 99) / 100 + 2, calls.of("Query"), calls.snapshot().toString());
-        assertEquals(expectedWrites + (n + 99) / 100 + 2, calls.total(), calls.snapshot().toString());
+        assertEquals((n + 99) / 100 + 2, calls.count("DynamoDb.Query"), calls.snapshot().toString());
+        assertEquals(expectedWrites + (n + 99) / 100 + 2, calls.service("DynamoDb"), calls.snapshot().toString());
         assertEquals(n + 1, FanoutWorld.entriesOf(aws.dynamo(), feed, moment.momentId()).size());
     }
 
@@ -48,8 +52,8 @@ class FanoutCostIT {
     void underThrottlingEveryEntryArrivesExactlyOnce() {
         FanoutWorld world = new FanoutWorld(aws.dynamo(), users, 300);
         CountingDynamo.Throttle throttle = new CountingDynamo.Throttle(3); // a third of the writes come back unprocessed
-        CountingDynamo.Calls calls = new CountingDynamo.Calls();
-        var dynamo = CountingDynamo.client(aws.clients(), throttle, calls);
+        AwsCallCounter calls = new AwsCallCounter();
+        var dynamo = Instrumented.client(aws.clients(), DynamoDbClient.builder(), throttle, calls);
         List<Long> pauses = new ArrayList<>();
         MomentFanout fanout = new MomentFanout(new DynamoFeedStore(dynamo, feed, pauses::add),
                 new DynamoSocialGraph(dynamo, users), new RecordingNotificationQueue());
@@ -58,7 +62,8 @@ class FanoutCostIT {
         assertEquals(301, fanout.published(moment));
 
         assertTrue(throttle.heldBack.get() > 100, "the throttle held writes back: " + throttle.heldBack.get());
-        assertTrue(calls.of("BatchWriteItem") > (301 + 24) / 25 + 1, "unprocessed items were sent again");
+        assertTrue(calls.count("DynamoDb.BatchWriteItem") > (301 + 24) / 25 + 1, "unprocessed items were sent again");
+        assertFalse(pauses.isEmpty(), "the store backed off before resending");
         assertTrue(pauses.stream().allMatch(p -> p >= 0 && p <= DynamoFeedStore.MAX_DELAY_MS), "backoff stays capped");
         List<String> pks = FanoutWorld.entriesOf(aws.dynamo(), feed, moment.momentId());
         assertEquals(302, pks.size(), "301 feeds and the campus feed");

@@ -19,9 +19,10 @@ import app.realmoments.page.Page;
 import app.realmoments.profile.DynamoProfileStore;
 import app.realmoments.profile.Profile;
 import app.realmoments.social.DynamoSocialGraph;
-import app.realmoments.testing.CountingDynamo;
+import app.realmoments.testing.AwsCallCounter;
 import app.realmoments.testing.FanoutWorld;
 import app.realmoments.testing.InMemoryMediaStore;
+import app.realmoments.testing.Instrumented;
 import app.realmoments.testing.LocalAws;
 import app.realmoments.testing.Ulids;
 import java.time.Instant;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** A feed page costs a fixed number of calls, whatever its size: no call per item or per author. */
 class FeedPageCostIT {
@@ -73,15 +75,15 @@ class FeedPageCostIT {
         new DynamoInteractionStore(aws.dynamo(), interactionsTable, momentsTable)
                 .react(new Reaction(reacted, reader, "\uD83D\uDD25", now), null);
 
-        CountingDynamo.Calls calls = new CountingDynamo.Calls();
-        var dynamo = CountingDynamo.client(aws.clients(), calls);
+        AwsCallCounter calls = new AwsCallCounter();
+        var dynamo = Instrumented.client(aws.clients(), DynamoDbClient.builder(), calls);
         FeedService service = new FeedService(new DynamoFeedStore(dynamo, feedTable),
                 new DynamoPageReads(dynamo, users, momentsTable, interactionsTable), new DynamoProfileStore(dynamo, users),
                 new MomentViews(new InMemoryMediaStore()), new Cursors("0123456789abcdef0123456789abcdef"));
 
         Page<MomentView> first = service.feed(reader, 20, null);
         assertEquals(visibleNewestFirst.subList(0, 20), first.items().stream().map(MomentView::momentId).toList());
-        assertEquals(Map.of("Query", 1, "BatchGetItem", 1), calls.snapshot(),
+        assertEquals(Map.of("DynamoDb.Query", 1L, "DynamoDb.BatchGetItem", 1L), calls.snapshot(),
                 "one Query, one batch read of moments, profiles, standing and reactions, nothing per item");
         assertEquals("\uD83D\uDD25", first.items().get(3).reactions().mine());
         assertTrue(first.items().stream().allMatch(v -> v.author().handle() != null));
@@ -91,7 +93,7 @@ class FeedPageCostIT {
         Page<MomentView> second = service.feed(reader, 12, first.nextCursor());
         assertEquals(visibleNewestFirst.subList(20, 32), second.items().stream().map(MomentView::momentId).toList(),
                 "two skipped entries, and the page is still full");
-        assertEquals(Map.of("Query", 2, "BatchGetItem", 2), calls.snapshot(),
+        assertEquals(Map.of("DynamoDb.Query", 2L, "DynamoDb.BatchGetItem", 2L), calls.snapshot(),
                 "one more slice (Query + BatchGetItem) for the two skipped");
         assertTrue(second.items().stream().allMatch(v -> v.author().handle() != null));
     }

@@ -3,19 +3,20 @@ package app.realmoments.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static app.realmoments.testing.CapturedLogs.emf;
+import static app.realmoments.testing.CapturedLogs.only;
 
-import app.realmoments.json.Json;
+import app.realmoments.testing.CapturedLogs;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /** What an HTTP function leaves in CloudWatch per request: one log line and one embedded-metric line. */
+@ResourceLock(Resources.SYSTEM_OUT)
 class HttpApiObservabilityTest {
 
     private final HttpApi api = new HttpApi() {
@@ -31,7 +32,7 @@ class HttpApiObservabilityTest {
 
     @Test
     void aRequestLogsItsCallerMomentStatusAndCountsOneRequest() {
-        List<JsonNode> lines = captured(() -> api.handleRequest(
+        List<JsonNode> lines = CapturedLogs.capture(() -> api.handleRequest(
                 event("GET /moments/{momentId}", Map.of("momentId", "01JD8X3Q6Z7V9K2M4N5P6R7S8T"), "ana"),
                 new TestContext("req-7")));
 
@@ -54,7 +55,7 @@ class HttpApiObservabilityTest {
 
     @Test
     void anUnexpectedFailureKeepsItsStackTraceInTheLogAndCountsA5xx() {
-        List<JsonNode> lines = captured(() -> api.handleRequest(event("GET /boom", null, "ana"), new TestContext("req-8")));
+        List<JsonNode> lines = CapturedLogs.capture(() -> api.handleRequest(event("GET /boom", null, "ana"), new TestContext("req-8")));
 
         JsonNode log = only(lines, "unexpected error");
         assertEquals("ERROR", log.get("level").asText());
@@ -65,8 +66,8 @@ class HttpApiObservabilityTest {
 
     @Test
     void onlyTheFirstRequestOfAContainerIsAColdStart() {
-        captured(() -> api.handleRequest(event("GET /boom", null, "ana"), new TestContext("warm-up")));
-        List<JsonNode> later = captured(() -> api.handleRequest(event("GET /boom", null, "ana"), new TestContext("req-9")));
+        CapturedLogs.capture(() -> api.handleRequest(event("GET /boom", null, "ana"), new TestContext("warm-up")));
+        List<JsonNode> later = CapturedLogs.capture(() -> api.handleRequest(event("GET /boom", null, "ana"), new TestContext("req-9")));
         assertFalse(emf(later).has("ColdStart"), later.toString());
     }
 
@@ -76,35 +77,5 @@ class HttpApiObservabilityTest {
                 .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withJwt(jwt).build()).build();
         return APIGatewayV2HTTPEvent.builder().withRouteKey(routeKey).withPathParameters(path)
                 .withHeaders(Map.of("authorization", "Bearer secret-token")).withRequestContext(context).build();
-    }
-
-    static List<JsonNode> captured(Runnable action) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setOut(original);
-        }
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : bytes.toString(StandardCharsets.UTF_8).split("\n")) {
-            if (!line.isBlank()) {
-                lines.add(Json.read(line, JsonNode.class));
-            }
-        }
-        return lines;
-    }
-
-    private static JsonNode only(List<JsonNode> lines, String message) {
-        List<JsonNode> matching = lines.stream().filter(l -> message.equals(l.path("message").asText())).toList();
-        assertEquals(1, matching.size(), lines.toString());
-        return matching.getFirst();
-    }
-
-    private static JsonNode emf(List<JsonNode> lines) {
-        List<JsonNode> matching = lines.stream().filter(l -> l.has("_aws")).toList();
-        assertEquals(1, matching.size(), lines.toString());
-        return matching.getFirst();
     }
 }

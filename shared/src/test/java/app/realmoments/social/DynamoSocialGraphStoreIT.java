@@ -199,7 +199,7 @@ class DynamoSocialGraphStoreIT {
         BlockService blocks = new BlockService(graph, profiles, cursors, Clock.fixed(NOW, ZoneOffset.UTC));
 
         Future<UserView> request = threads.submit(() -> friendships.request(ana, new FriendshipService.NewRequest(ben)));
-        staged.read.await(30, TimeUnit.SECONDS); // Ana has seen no block yet
+        assertTrue(staged.read.await(30, TimeUnit.SECONDS)); // Ana has seen no block yet
         blocks.block(ben, ana);
         blocked.countDown();
 
@@ -239,7 +239,7 @@ class DynamoSocialGraphStoreIT {
 
         // Ana asks Ben, who already asked her: an acceptance, decided on a read from before Ben's block
         Future<UserView> request = threads.submit(() -> friendships.request(ana, new FriendshipService.NewRequest(ben)));
-        staged.read.await(30, TimeUnit.SECONDS);
+        assertTrue(staged.read.await(30, TimeUnit.SECONDS));
         blocks.block(ben, ana);
         blocked.countDown();
 

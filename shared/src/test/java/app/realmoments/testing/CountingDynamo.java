@@ -1,11 +1,9 @@
 package app.realmoments.testing;
 
-import app.realmoments.aws.AwsClients;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.core.SdkRequest;
@@ -14,58 +12,17 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * DynamoDB clients that count their calls, and one that plays a throttled table: both SDK execution
- * interceptors, so the code under test runs unchanged against the emulator.
+ * A DynamoDB table that plays throttled: an SDK execution interceptor (add it with {@link Instrumented#client}),
+ * so the code under test runs unchanged against the emulator. Calls are counted by {@link AwsCallCounter}.
  */
 public final class CountingDynamo {
 
     private CountingDynamo() {
-    }
-
-    /** A client like the functions' own, with these interceptors added. */
-    public static DynamoDbClient client(AwsClients aws, ExecutionInterceptor... interceptors) {
-        var overrides = aws.overrides().toBuilder();
-        for (ExecutionInterceptor interceptor : interceptors) {
-            overrides.addExecutionInterceptor(interceptor);
-        }
-        return aws.configure(DynamoDbClient.builder()).overrideConfiguration(overrides.build()).build();
-    }
-
-    /** API calls by operation (BatchWriteItem, Query, ...), one per call whatever the SDK's own retries. */
-    public static final class Calls implements ExecutionInterceptor {
-
-        private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
-
-        @Override
-        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-            String operation = context.request().getClass().getSimpleName().replaceFirst("Request$", "");
-            calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
-        }
-
-        public int of(String operation) {
-            AtomicInteger count = calls.get(operation);
-            return count == null ? 0 : count.get();
-        }
-
-        public int total() {
-            return calls.values().stream().mapToInt(AtomicInteger::get).sum();
-        }
-
-        public Map<String, Integer> snapshot() {
-            Map<String, Integer> out = new HashMap<>();
-            calls.forEach((k, v) -> out.put(k, v.get()));
-            return out;
-        }
-
-        public void reset() {
-            calls.clear();
-        }
     }
 
     /**
@@ -75,7 +32,7 @@ public final class CountingDynamo {
      */
     public static final class Throttle implements ExecutionInterceptor {
 
-        private static final ExecutionAttribute<List<WriteRequest>> HELD = new ExecutionAttribute<>("heldBack");
+        private static final ExecutionAttribute<Map<String, List<WriteRequest>>> HELD = new ExecutionAttribute<>("heldBack");
 
         private final int holdOneIn;
         private final AtomicLong seen = new AtomicLong();
@@ -91,32 +48,36 @@ public final class CountingDynamo {
                 return context.request();
             }
             Map<String, List<WriteRequest>> sent = new HashMap<>();
-            List<WriteRequest> held = new ArrayList<>();
-            String table = null;
+            Map<String, List<WriteRequest>> held = new HashMap<>(); // per table, as UnprocessedItems reports them
             for (var entry : request.requestItems().entrySet()) {
-                table = entry.getKey();
                 List<WriteRequest> keep = new ArrayList<>();
+                List<WriteRequest> hold = new ArrayList<>();
                 for (WriteRequest write : entry.getValue()) {
-                    (seen.incrementAndGet() % holdOneIn == 0 ? held : keep).add(write);
+                    (seen.incrementAndGet() % holdOneIn == 0 ? hold : keep).add(write);
                 }
                 if (!keep.isEmpty()) {
                     sent.put(entry.getKey(), keep);
                 }
+                if (!hold.isEmpty()) {
+                    held.put(entry.getKey(), hold);
+                }
             }
-            if (sent.isEmpty()) { // DynamoDB refuses an empty batch: send one, hold the rest
-                sent.put(table, List.of(held.removeFirst()));
+            if (sent.isEmpty() && !held.isEmpty()) { // DynamoDB refuses an empty batch: send one, hold the rest
+                String table = held.keySet().iterator().next();
+                List<WriteRequest> hold = held.get(table);
+                sent.put(table, List.of(hold.removeFirst()));
+                if (hold.isEmpty()) {
+                    held.remove(table);
+                }
             }
-            heldBack.addAndGet(held.size());
+            heldBack.addAndGet(held.values().stream().mapToInt(List::size).sum());
             attributes.putAttribute(HELD, held);
-            attributes.putAttribute(TABLE, table);
             return request.toBuilder().requestItems(sent).build();
         }
 
-        private static final ExecutionAttribute<String> TABLE = new ExecutionAttribute<>("heldTable");
-
         @Override
         public SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes attributes) {
-            List<WriteRequest> held = attributes.getAttribute(HELD);
+            Map<String, List<WriteRequest>> held = attributes.getAttribute(HELD);
             if (!(context.response() instanceof BatchWriteItemResponse response) || held == null || held.isEmpty()) {
                 return context.response();
             }
@@ -124,7 +85,7 @@ public final class CountingDynamo {
             if (response.hasUnprocessedItems()) {
                 response.unprocessedItems().forEach((t, w) -> unprocessed.put(t, new ArrayList<>(w)));
             }
-            unprocessed.computeIfAbsent(attributes.getAttribute(TABLE), k -> new ArrayList<>()).addAll(held);
+            held.forEach((table, writes) -> unprocessed.computeIfAbsent(table, k -> new ArrayList<>()).addAll(writes));
             return response.toBuilder().unprocessedItems(unprocessed).build();
         }
     }

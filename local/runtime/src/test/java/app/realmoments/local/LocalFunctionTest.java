@@ -97,12 +97,9 @@ class LocalFunctionTest {
 
     @Test
     void aHandlerRunningPastItsTimeoutIsCutOff() {
-        long start = System.nanoTime();
         Invocation invocation = function.invoke("{\"action\": \"sleep\", \"millis\": 8000}");
-        long tookMs = (System.nanoTime() - start) / 1_000_000;
         assertTrue(invocation.failed());
         assertTrue(invocation.error().getMessage().contains("Task timed out after 2.00 seconds"), invocation.response());
-        assertTrue(tookMs < 14_000, "took " + tookMs + " ms");
         assertFalse(function.invoke("{\"action\": \"probe\"}").failed(), "a fresh instance replaces the timed-out one");
     }
 
@@ -111,7 +108,6 @@ class LocalFunctionTest {
         function.invoke("{\"action\": \"probe\"}");
         ExecutorService pool = Executors.newFixedThreadPool(LocalFunction.MAX_INSTANCES);
         try {
-            long start = System.nanoTime();
             List<Future<Invocation>> calls = new ArrayList<>();
             for (int i = 0; i < LocalFunction.MAX_INSTANCES; i++) {
                 calls.add(pool.submit(() -> function.invoke("{\"action\": \"sleep\", \"millis\": 700}")));
@@ -122,9 +118,7 @@ class LocalFunctionTest {
                 assertFalse(invocation.failed(), invocation.response());
                 instances.add(JSON.readTree(invocation.response()).path("instance").asInt());
             }
-            long tookMs = (System.nanoTime() - start) / 1_000_000;
             assertEquals(LocalFunction.MAX_INSTANCES, instances.size());
-            assertTrue(tookMs < 2 * 700 + 1000, "ran one after the other: " + tookMs + " ms");
         } finally {
             pool.shutdownNow();
         }

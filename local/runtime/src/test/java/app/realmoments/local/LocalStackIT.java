@@ -67,7 +67,7 @@ class LocalStackIT {
     @Test
     void everyTableBucketQueueAndUserPoolOfTheTemplateExists() {
         Template template = stack.template();
-        for (Template.Resource table : template.resourcesOfType("AWS::DynamoDB::Table")) {
+        for (Template.Resource table : declared(template, "AWS::DynamoDB::Table")) {
             String name = stack.physical(table.logicalId()).ref();
             var description = stack.aws().dynamo().describeTable(b -> b.tableName(name)).table();
             assertEquals("ACTIVE", description.tableStatusAsString(), name);
@@ -83,14 +83,14 @@ class LocalStackIT {
             assertEquals(((List<?>) table.properties().getOrDefault("GlobalSecondaryIndexes", List.of())).size(),
                     description.globalSecondaryIndexes().size(), name + " indexes");
         }
-        for (Template.Resource bucket : template.resourcesOfType("AWS::S3::Bucket")) {
+        for (Template.Resource bucket : declared(template, "AWS::S3::Bucket")) {
             String name = stack.physical(bucket.logicalId()).ref();
             stack.aws().s3().headBucket(b -> b.bucket(name));
             if (bucket.properties().get("CorsConfiguration") != null) {
                 assertFalse(stack.aws().s3().getBucketCors(b -> b.bucket(name)).corsRules().isEmpty(), name + " CORS");
             }
         }
-        for (Template.Resource queue : template.resourcesOfType("AWS::SQS::Queue")) {
+        for (Template.Resource queue : declared(template, "AWS::SQS::Queue")) {
             Physical physical = stack.physical(queue.logicalId());
             var attributes = stack.aws().sqs().getQueueAttributes(b -> b.queueUrl(physical.ref())
                     .attributeNames(QueueAttributeName.ALL)).attributes();
@@ -101,11 +101,11 @@ class LocalStackIT {
                 assertTrue(redrive.path("maxReceiveCount").asInt() > 0);
             }
         }
-        for (Template.Resource pool : template.resourcesOfType("AWS::Cognito::UserPool")) {
+        for (Template.Resource pool : declared(template, "AWS::Cognito::UserPool")) {
             String id = stack.physical(pool.logicalId()).ref();
             assertEquals(id, stack.aws().cognito().describeUserPool(b -> b.userPoolId(id)).userPool().id());
         }
-        for (Template.Resource client : template.resourcesOfType("AWS::Cognito::UserPoolClient")) {
+        for (Template.Resource client : declared(template, "AWS::Cognito::UserPoolClient")) {
             String id = stack.physical(client.logicalId()).ref();
             String pool = stack.outputs().path("userPoolId").asText();
             assertTrue(stack.aws().cognito().describeUserPoolClient(b -> b.userPoolId(pool).clientId(id)).userPoolClient()
@@ -115,7 +115,7 @@ class LocalStackIT {
 
     @Test
     void s3EventsOfTheTemplateAreWiredToTheBucket() {
-        for (Template.Resource bucket : stack.template().resourcesOfType("AWS::S3::Bucket")) {
+        for (Template.Resource bucket : declared(stack.template(), "AWS::S3::Bucket")) {
             String name = stack.physical(bucket.logicalId()).ref();
             var configuration = stack.aws().s3().getBucketNotificationConfiguration(b -> b.bucket(name));
             assertFalse(configuration.queueConfigurations().isEmpty(), name + " sends its events to the runtime");
@@ -131,10 +131,10 @@ class LocalStackIT {
         assertTrue(outputs.path("userPoolId").asText().startsWith("us-east-1_"));
         assertFalse(outputs.path("userPoolClientId").asText().isEmpty());
         assertFalse(outputs.path("mediaBucket").asText().isEmpty());
-        for (Template.Resource table : stack.template().resourcesOfType("AWS::DynamoDB::Table")) {
+        for (Template.Resource table : declared(stack.template(), "AWS::DynamoDB::Table")) {
             assertEquals(stack.physical(table.logicalId()).ref(), outputs.path("tables").path(table.logicalId()).asText());
         }
-        for (Template.Resource queue : stack.template().resourcesOfType("AWS::SQS::Queue")) {
+        for (Template.Resource queue : declared(stack.template(), "AWS::SQS::Queue")) {
             assertTrue(outputs.path("queues").path(queue.logicalId()).asText().startsWith("http://127.0.0.1:"));
         }
         assertEquals(stack.apiUrl(), outputs.path("outputs").path("ApiUrl").asText(), "ApiUrl is the local API");
@@ -210,5 +210,12 @@ class LocalStackIT {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** The template's resources of one type, asserted non-empty so a loop over them cannot pass by running zero times. */
+    private static List<Template.Resource> declared(Template template, String type) {
+        List<Template.Resource> resources = template.resourcesOfType(type);
+        assertFalse(resources.isEmpty(), "the template declares " + type);
+        return resources;
     }
 }

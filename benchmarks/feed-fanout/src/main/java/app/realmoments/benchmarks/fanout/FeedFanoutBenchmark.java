@@ -5,8 +5,9 @@ import app.realmoments.feed.MomentFanout;
 import app.realmoments.moment.Audience;
 import app.realmoments.moment.Moment;
 import app.realmoments.social.DynamoSocialGraph;
-import app.realmoments.testing.CountingDynamo;
+import app.realmoments.testing.AwsCallCounter;
 import app.realmoments.testing.FanoutWorld;
+import app.realmoments.testing.Instrumented;
 import app.realmoments.testing.LocalAws;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,14 +39,14 @@ public final class FeedFanoutBenchmark {
         String users = aws.table("UsersTable");
         String feed = aws.table("FeedTable");
         FanoutWorld world = new FanoutWorld(aws.dynamo(), users, friends);
-        CountingDynamo.Calls calls = new CountingDynamo.Calls();
-        DynamoDbClient dynamo = CountingDynamo.client(aws.clients(), calls);
+        AwsCallCounter calls = new AwsCallCounter();
+        DynamoDbClient dynamo = Instrumented.client(aws.clients(), DynamoDbClient.builder(), calls);
         MomentFanout fanout = new MomentFanout(new DynamoFeedStore(dynamo, feed), new DynamoSocialGraph(dynamo, users),
                 jobs -> { }); // notification jobs go to SQS, not measured here
 
         List<Long> fanoutNanos = new ArrayList<>();
         List<Long> bareNanos = new ArrayList<>();
-        Map<String, Integer> callsOfOne = null;
+        Map<String, Long> callsOfOne = null;
         for (int round = 0; round < warmup + rounds; round++) {
             boolean fanoutFirst = round % 2 == 0;
             for (int part = 0; part < 2; part++) {

@@ -3,6 +3,7 @@ package app.realmoments.functions.dispatch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import app.realmoments.campus.CampusTimeZones;
 import app.realmoments.http.TestContext;
@@ -26,10 +27,12 @@ import app.realmoments.profile.DynamoProfileStore;
 import app.realmoments.profile.Profile;
 import app.realmoments.social.DynamoSocialGraph;
 import app.realmoments.testing.AwsCallCounter;
+import app.realmoments.testing.Instrumented;
 import app.realmoments.testing.LocalAws;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -52,10 +55,8 @@ class NotificationDispatcherIT {
     private static final Instant NOON = Instant.parse("2026-11-30T17:00:00Z");
 
     private final AwsCallCounter calls = new AwsCallCounter();
-    private final DynamoDbClient dynamo = AWS.clients().configure(DynamoDbClient.builder())
-            .overrideConfiguration(AWS.clients().overrides().toBuilder().addExecutionInterceptor(calls).build()).build();
-    private final SnsClient sns = AWS.clients().configure(SnsClient.builder())
-            .overrideConfiguration(AWS.clients().overrides().toBuilder().addExecutionInterceptor(calls).build()).build();
+    private final DynamoDbClient dynamo = Instrumented.client(AWS.clients(), DynamoDbClient.builder(), calls);
+    private final SnsClient sns = Instrumented.client(AWS.clients(), SnsClient.builder(), calls);
     private final String users = AWS.table("UsersTable");
     private final String notifications = AWS.table("NotificationsTable");
     private final String fcmApp = sns.createPlatformApplication(r -> r.name("real-moments-fcm-" + UUID.randomUUID())
@@ -120,7 +121,12 @@ class NotificationDispatcherIT {
                 NotificationJob.of(NotificationType.FRIEND_ACCEPTED, ana, ben, null, null, NOON)));
         sqs.sendMessage(r -> r.queueUrl(queue).messageBody("{\"type\":\"new_moment\",\"recipientId\":\"" + ben + "\"}"));
         List<Message> received = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (received.size() < 3) {
+            if (System.nanoTime() > deadline) {
+                fail("3 messages not received within 20 s; received: "
+                        + received.stream().map(Message::body).toList());
+            }
             received.addAll(sqs.receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1)).messages());
         }
         SQSEvent event = event(received.stream().map(Message::body).toList());
@@ -162,8 +168,8 @@ class NotificationDispatcherIT {
         new DynamoNotificationSettingsStore(dynamo, users).save(cal, new NotificationSettings(Set.of(),
                 new QuietHours(LocalTime.of(11, 0), LocalTime.of(13, 0))));
         calls.reset();
-        handle(NotificationJob.of(NotificationType.COMMENT, ben, ana, Ulid.next(), null, NOON),
-                NotificationJob.of(NotificationType.COMMENT, cal, ana, Ulid.next(), null, NOON));
+        assertTrue(handle(NotificationJob.of(NotificationType.COMMENT, ben, ana, Ulid.next(), null, NOON),
+                NotificationJob.of(NotificationType.COMMENT, cal, ana, Ulid.next(), null, NOON)).getBatchItemFailures().isEmpty());
         assertEquals(0, calls.count("Sns.Publish"));
         assertEquals(0, inbox.page(ben, 10, null).items().size(), "muted: not even in the inbox");
         assertEquals(1, inbox.page(cal, 10, null).items().size(), "quiet: in the inbox, not pushed");
@@ -175,8 +181,8 @@ class NotificationDispatcherIT {
         String ben = student("Ben");
         new DynamoSocialGraph(AWS.dynamo(), users).block(ben, ana, NOON);
         calls.reset();
-        handle(NotificationJob.of(NotificationType.COMMENT, ben, ana, Ulid.next(), null, NOON),
-                NotificationJob.of(NotificationType.REACTION, ana, ben, Ulid.next(), null, NOON));
+        assertTrue(handle(NotificationJob.of(NotificationType.COMMENT, ben, ana, Ulid.next(), null, NOON),
+                NotificationJob.of(NotificationType.REACTION, ana, ben, Ulid.next(), null, NOON)).getBatchItemFailures().isEmpty());
         assertEquals(0, calls.count("Sns.Publish"));
         assertEquals(0, calls.count("DynamoDb.PutItem"));
         assertTrue(inbox.page(ben, 10, null).items().isEmpty());

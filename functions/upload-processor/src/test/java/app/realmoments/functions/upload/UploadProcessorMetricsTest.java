@@ -2,9 +2,11 @@ package app.realmoments.functions.upload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static app.realmoments.testing.CapturedLogs.capture;
+import static app.realmoments.testing.CapturedLogs.emf;
+import static app.realmoments.testing.CapturedLogs.only;
 
 import app.realmoments.http.TestContext;
-import app.realmoments.json.Json;
 import app.realmoments.moment.Audience;
 import app.realmoments.moment.ImageRole;
 import app.realmoments.moment.MediaKeys;
@@ -19,17 +21,17 @@ import app.realmoments.testing.InMemoryMomentStore;
 import app.realmoments.testing.RecordingNotificationQueue;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /** The processor's embedded metrics and log line: what the dashboard and Logs Insights queries read. */
+@ResourceLock(Resources.SYSTEM_OUT)
 class UploadProcessorMetricsTest {
 
     private final S3Event event = Events.load("s3-upload-created.json", S3Event.class);
@@ -52,7 +54,7 @@ class UploadProcessorMetricsTest {
         JsonNode metric = emf(lines);
         assertEquals(1, metric.get("MomentsPublished").asInt());
         assertEquals(0, metric.get("MomentsRejected").asInt());
-        JsonNode log = lines.stream().filter(l -> "upload handled".equals(l.path("message").asText())).findFirst().orElseThrow();
+        JsonNode log = only(lines, "upload handled");
         assertEquals(upload.momentId(), log.get("momentId").asText());
         assertEquals(upload.userId(), log.get("userId").asText());
         assertEquals("published", log.get("outcome").asText());
@@ -73,7 +75,7 @@ class UploadProcessorMetricsTest {
             throw new IllegalStateException("decoder crashed");
         }).handleRequest(event, new TestContext("r3")), lines));
         assertEquals(1, emf(lines).get("UploadFailures").asInt());
-        JsonNode log = lines.stream().filter(l -> "upload failed".equals(l.path("message").asText())).findFirst().orElseThrow();
+        JsonNode log = only(lines, "upload failed");
         assertEquals(upload.momentId(), log.get("momentId").asText());
         assertEquals("failed", log.get("outcome").asText());
     }
@@ -84,31 +86,6 @@ class UploadProcessorMetricsTest {
     }
 
     private List<JsonNode> run(PhotoPipeline photos) {
-        List<JsonNode> lines = new ArrayList<>();
-        return capture(() -> handler(photos).handleRequest(event, new TestContext("r1")), lines);
-    }
-
-    /** Runs the action with stdout captured; the lines land in {@code into} even when it throws. */
-    private static List<JsonNode> capture(Runnable action, List<JsonNode> into) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setOut(original);
-            for (String line : bytes.toString(StandardCharsets.UTF_8).split("\n")) {
-                if (line.startsWith("{")) {
-                    into.add(Json.read(line, JsonNode.class));
-                }
-            }
-        }
-        return into;
-    }
-
-    private static JsonNode emf(List<JsonNode> lines) {
-        List<JsonNode> matching = lines.stream().filter(l -> l.has("_aws")).toList();
-        assertEquals(1, matching.size(), lines.toString());
-        return matching.getFirst();
+        return capture(() -> handler(photos).handleRequest(event, new TestContext("r1")));
     }
 }
