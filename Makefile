@@ -45,9 +45,8 @@ test: $(VENV_STAMP) ## Run every test: unit, emulator integration, end-to-end, t
 dev: $(VENV_STAMP) build ## Run the whole stack locally on the emulator (http://127.0.0.1:$(PORT)); ENDPOINT=<url> uses a running emulator
 	java -jar $(RUNTIME_JAR) dev --port $(PORT) --emulator-port $(EMULATOR_PORT) $(if $(ENDPOINT),--endpoint $(ENDPOINT))
 
-invoke: $(VENV_STAMP) ## Run one function once: make invoke FUNCTION=<logical id> EVENT=events/<file>.json
+invoke: $(VENV_STAMP) build ## Run one function once: make invoke FUNCTION=<logical id> EVENT=events/<file>.json
 	@test -n "$(FUNCTION)" -a -n "$(EVENT)" || { echo "usage: make invoke FUNCTION=<logical id> EVENT=events/<file>.json" >&2; exit 2; }
-	@test -f $(RUNTIME_JAR) || $(MVN) package -DskipTests
 	java -jar $(RUNTIME_JAR) invoke --function $(FUNCTION) --event $(EVENT) --emulator-port $(EMULATOR_PORT)
 
 token: ## Print an ID token for a local user: make -s token NAME=alice (with `make dev` running)

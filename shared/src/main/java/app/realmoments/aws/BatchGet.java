@@ -27,20 +27,8 @@ public final class BatchGet {
     /** The items that exist among {@code ids}, each read once, in no particular order. */
     public static List<Map<String, AttributeValue>> items(DynamoDbClient dynamo, String table, List<String> ids,
                                                           Function<String, Map<String, AttributeValue>> keyOf) {
-        List<Map<String, AttributeValue>> found = new ArrayList<>();
-        List<String> distinct = ids.stream().distinct().toList();
-        for (int start = 0; start < distinct.size(); start += MAX_KEYS) {
-            List<Map<String, AttributeValue>> keys = distinct.subList(start, Math.min(distinct.size(), start + MAX_KEYS))
-                    .stream().map(keyOf).toList();
-            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).build());
-            while (!request.isEmpty()) {
-                Map<String, KeysAndAttributes> pending = request;
-                BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(pending));
-                found.addAll(response.responses().getOrDefault(table, List.of()));
-                request = response.unprocessedKeys();
-            }
-        }
-        return found;
+        List<Map<String, AttributeValue>> keys = ids.stream().distinct().map(keyOf).toList();
+        return items(dynamo, Map.of(table, keys)).get(table);
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /feed} and {@code GET /campuses/{campusId}/feed}: feed entries newest first, resolved
@@ -75,15 +76,42 @@ public final class FeedService {
      * today's prompt, the page is {@code locked} and its cards carry no image URLs.
      */
     public FeedPage feed(String viewerId, int limit, String cursor, FeedLock lock) {
-        boolean locked = lock.locked(viewerId);
-        Page<MomentView> page = feed(viewerId, limit, cursor, !locked);
+        ViewerOnce viewer = new ViewerOnce(viewerId);
+        boolean locked = lock.locked(viewerId, viewer);
+        // the profile the lock read (if it read one) is the page's viewer: not read a second time
+        Page<MomentView> page = feed(viewerId, limit, cursor, viewer.known, !locked);
         return new FeedPage(page.items(), page.nextCursor(), locked);
     }
 
     private Page<MomentView> feed(String viewerId, int limit, String cursor, boolean withImages) {
+        return feed(viewerId, limit, cursor, null, withImages);
+    }
+
+    private Page<MomentView> feed(String viewerId, int limit, String cursor, Profile knownViewer, boolean withImages) {
         String scope = "feed:" + viewerId;
-        return resolve(viewerId, scope, limit, cursors.decode(scope, cursor), null, withImages,
+        return resolve(viewerId, scope, limit, cursors.decode(scope, cursor), knownViewer, withImages,
                 (n, position) -> feeds.page(viewerId, n, position));
+    }
+
+    /** The viewer's profile, read on the first ask only; {@code known} once read (null: none, or not read). */
+    private final class ViewerOnce implements Supplier<Profile> {
+
+        private final String viewerId;
+        private boolean read;
+        private Profile known;
+
+        ViewerOnce(String viewerId) {
+            this.viewerId = viewerId;
+        }
+
+        @Override
+        public Profile get() {
+            if (!read) {
+                known = profiles.find(viewerId).orElse(null);
+                read = true;
+            }
+            return known;
+        }
     }
 
     /** A campus's discovery feed; only its members may read it (403 for anyone else). */

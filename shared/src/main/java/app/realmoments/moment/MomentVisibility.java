@@ -35,14 +35,6 @@ public final class MomentVisibility {
         return sameCampus || graph.areFriends(viewerId, moment.authorId());
     }
 
-    /**
-     * The same rule for a whole page of moments by these authors: how the viewer stands with all of
-     * them is read at once (one batch read), so a page costs no call per item.
-     */
-    public Predicate<Moment> forPage(String viewerId, Profile viewer, Collection<String> authorIds) {
-        return forPage(viewerId, viewer, standing(viewerId, authorIds));
-    }
-
     /** How the viewer stands with these authors (one batch read), for {@link #forPage(String, Profile, SocialGraph.Standing)}. */
     public SocialGraph.Standing standing(String viewerId, Collection<String> authorIds) {
         return graph.standingWith(viewerId, authorIds.stream().filter(a -> !a.equals(viewerId)).distinct().toList());

@@ -20,7 +20,9 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
 
 /**
  * Photos in the media bucket. Uploads are presigned PUTs whose signature covers the key, the
- * Content-Type and the Content-Length, so S3 itself refuses any other size or type.
+ * Content-Type and the Content-Length, so S3 itself refuses any other size or type. A function that
+ * only signs URLs builds it with {@link #presigning}, one that only moves bytes with {@link #objects}:
+ * the half it was built without fails clearly if called.
  */
 public final class S3MediaStore implements MediaStore {
 
@@ -34,9 +36,33 @@ public final class S3MediaStore implements MediaStore {
         this.bucket = bucket;
     }
 
+    /** Signs upload and download URLs only: {@link #read}, {@link #write} and {@link #delete} throw. */
+    public static S3MediaStore presigning(S3Presigner presigner, String bucket) {
+        return new S3MediaStore(null, presigner, bucket);
+    }
+
+    /** Reads, writes and deletes objects only: the {@code presign} methods throw. */
+    public static S3MediaStore objects(S3Client s3, String bucket) {
+        return new S3MediaStore(s3, null, bucket);
+    }
+
+    private S3Presigner presigner() {
+        if (presigner == null) {
+            throw new IllegalStateException("this S3MediaStore was built without a presigner (S3MediaStore.objects)");
+        }
+        return presigner;
+    }
+
+    private S3Client s3() {
+        if (s3 == null) {
+            throw new IllegalStateException("this S3MediaStore was built without an S3 client (S3MediaStore.presigning)");
+        }
+        return s3;
+    }
+
     @Override
     public SignedRequest presignUpload(String key, String contentType, long contentLength, Duration ttl) {
-        PresignedPutObjectRequest signed = presigner.presignPutObject(p -> p.signatureDuration(ttl)
+        PresignedPutObjectRequest signed = presigner().presignPutObject(p -> p.signatureDuration(ttl)
                 .putObjectRequest(o -> o.bucket(bucket).key(key).contentType(contentType).contentLength(contentLength)));
         Map<String, String> headers = new LinkedHashMap<>();
         signed.signedHeaders().forEach((name, values) -> {
@@ -49,13 +75,13 @@ public final class S3MediaStore implements MediaStore {
 
     @Override
     public String presignDownload(String key, Duration ttl) {
-        return presigner.presignGetObject(p -> p.signatureDuration(ttl).getObjectRequest(o -> o.bucket(bucket).key(key)))
+        return presigner().presignGetObject(p -> p.signatureDuration(ttl).getObjectRequest(o -> o.bucket(bucket).key(key)))
                 .url().toString();
     }
 
     @Override
     public Optional<byte[]> read(String key, long maxBytes) {
-        try (ResponseInputStream<GetObjectResponse> in = s3.getObject(r -> r.bucket(bucket).key(key))) {
+        try (ResponseInputStream<GetObjectResponse> in = s3().getObject(r -> r.bucket(bucket).key(key))) {
             Long length = in.response().contentLength();
             if (length != null && length > maxBytes) {
                 throw new Problem(Problem.Kind.TOO_LARGE, "payload_too_large",
@@ -76,7 +102,7 @@ public final class S3MediaStore implements MediaStore {
 
     @Override
     public void write(String key, byte[] bytes, String contentType) {
-        s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).cacheControl("private, max-age=86400"),
+        s3().putObject(r -> r.bucket(bucket).key(key).contentType(contentType).cacheControl("private, max-age=86400"),
                 RequestBody.fromBytes(bytes));
     }
 
@@ -86,7 +112,7 @@ public final class S3MediaStore implements MediaStore {
             return;
         }
         List<ObjectIdentifier> objects = Arrays.stream(keys).map(k -> ObjectIdentifier.builder().key(k).build()).toList();
-        var response = s3.deleteObjects(r -> r.bucket(bucket).delete(d -> d.objects(objects).quiet(true)));
+        var response = s3().deleteObjects(r -> r.bucket(bucket).delete(d -> d.objects(objects).quiet(true)));
         if (response.hasErrors() && !response.errors().isEmpty()) {
             throw new IllegalStateException("could not delete " + response.errors().size() + " media objects, first: "
                     + response.errors().getFirst().key() + " " + response.errors().getFirst().code());

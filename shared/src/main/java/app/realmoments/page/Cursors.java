@@ -23,13 +23,24 @@ public final class Cursors {
     private static final TypeReference<LinkedHashMap<String, String>> POSITION = new TypeReference<>() {
     };
 
-    private final byte[] key;
+    /** An initialised HMAC per thread; {@code doFinal} leaves it reset for the next cursor. */
+    private final ThreadLocal<Mac> macs;
 
     public Cursors(String signingKey) {
         if (signingKey == null || signingKey.length() < 32) {
             throw new IllegalStateException("the cursor signing key must have at least 32 characters");
         }
-        this.key = signingKey.getBytes(StandardCharsets.UTF_8);
+        SecretKeySpec key = new SecretKeySpec(signingKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 unavailable", e);
+            }
+        });
+        macs.get(); // fail at construction, not at the first cursor, if HmacSHA256 is unavailable
     }
 
     /** {@code scope} names the list and its owner (e.g. "feed:USER#01J..."): a cursor only works there. */
@@ -63,15 +74,10 @@ public final class Cursors {
     }
 
     private byte[] mac(String scope, String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            mac.update(scope.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        Mac mac = macs.get();
+        mac.update(scope.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Problem invalid() {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Today's prompt as a campus member meets it: {@code GET /prompt}, the {@code late} mark of a moment
@@ -63,11 +64,11 @@ public final class DailyPrompt implements LateMoments, FeedLock {
 
     /** Locked when "post to see" is on, today's prompt has gone off, and the caller has not posted since. */
     @Override
-    public boolean locked(String viewerId) {
+    public boolean locked(String viewerId, Supplier<Profile> profile) {
         if (!postToSee) {
             return false;
         }
-        Profile viewer = profiles.find(viewerId).orElse(null);
+        Profile viewer = profile.get();
         if (viewer == null || viewer.campusId() == null) {
             return false;
         }

@@ -87,9 +87,7 @@ public final class DynamoSocialGraph implements SocialGraph, SocialGraphStore {
     @Override
     public Standing standingWith(String viewer, Collection<String> others) {
         // Every edge is stored on both sides, so the viewer's own partition answers for each author.
-        List<Map<String, AttributeValue>> keys = standingKeys(viewer, others);
-        List<String> sks = keys.stream().map(k -> k.get("sk").s()).toList();
-        return standingOf(BatchGet.items(dynamo, table, sks, sk -> key(USER + viewer, sk)));
+        return standingOf(BatchGet.items(dynamo, Map.of(table, standingKeys(viewer, others))).get(table));
     }
 
     /**

@@ -20,6 +20,9 @@ public final class Emulator implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
+    /** The launcher script copied out of the jar, shared by every emulator this JVM starts. */
+    private static Path launcher;
+
     private final Process process;
     private final int port;
     private final Thread shutdownHook;
@@ -69,10 +72,6 @@ public final class Emulator implements AutoCloseable {
         Emulator emulator = new Emulator(process, port);
         emulator.awaitReady();
         return emulator;
-    }
-
-    public int port() {
-        return port;
     }
 
     /** The value for {@code AWS_ENDPOINT_URL}. */
@@ -143,6 +142,9 @@ public final class Emulator implements AutoCloseable {
 
     /** moto's server with DynamoDB requests made atomic (see moto_server.py), copied out of this jar once. */
     private static synchronized Path launcher() {
+        if (launcher != null && Files.isRegularFile(launcher)) {
+            return launcher;
+        }
         try (var in = Emulator.class.getResourceAsStream("moto_server.py")) {
             if (in == null) {
                 throw new IllegalStateException("moto_server.py is missing from the emulator jar");
@@ -150,6 +152,7 @@ public final class Emulator implements AutoCloseable {
             Path script = Files.createTempFile("real-moments-moto-", ".py");
             script.toFile().deleteOnExit();
             Files.write(script, in.readAllBytes());
+            launcher = script;
             return script;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -105,11 +105,6 @@ public final class LocalStack implements AutoCloseable {
             return new Options(root, null, 0, 0, null, null, null, true, true, false, Map.of());
         }
 
-        public Options withTemplate(Path file) {
-            return new Options(root, file, httpPort, emulatorPort, endpoint, stateDir, emulatorLog, http, pumps, quiet,
-                    parameters);
-        }
-
         public Options withHttpPort(int port) {
             return new Options(root, template, port, emulatorPort, endpoint, stateDir, emulatorLog, http, pumps, quiet,
                     parameters);
@@ -148,13 +143,6 @@ public final class LocalStack implements AutoCloseable {
         public Options withQuiet(boolean noAccessLog) {
             return new Options(root, template, httpPort, emulatorPort, endpoint, stateDir, emulatorLog, http, pumps,
                     noAccessLog, parameters);
-        }
-
-        public Options withParameter(String name, String value) {
-            Map<String, String> more = new LinkedHashMap<>(parameters);
-            more.put(name, value);
-            return new Options(root, template, httpPort, emulatorPort, endpoint, stateDir, emulatorLog, http, pumps,
-                    quiet, more);
         }
     }
 
@@ -681,10 +669,6 @@ public final class LocalStack implements AutoCloseable {
 
     public Map<String, LocalFunction> functions() {
         return Map.copyOf(functions);
-    }
-
-    public List<Schedule> schedules() {
-        return List.copyOf(schedules);
     }
 
     /** Runs a function once on an event (JSON text). */

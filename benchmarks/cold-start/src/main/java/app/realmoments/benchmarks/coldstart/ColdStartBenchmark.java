@@ -84,7 +84,7 @@ public final class ColdStartBenchmark {
             Path event = null;
             for (FunctionSpec.EventSource source : spec.events().values()) {
                 String key = switch (source.type()) {
-                    case "HttpApi" -> source.properties().get("Method").toString().toUpperCase(Locale.ROOT) + " "
+                    case "HttpApi" -> source.properties().getOrDefault("Method", "ANY").toString().toUpperCase(Locale.ROOT) + " "
                             + source.properties().get("Path");
                     case "Schedule", "ScheduleV2" -> "Schedule";
                     default -> source.type();

@@ -63,7 +63,7 @@ public final class FeedApi extends HttpApi {
                     new DynamoFeedStore(dynamo, Environment.require("FEED_TABLE")),
                     new DynamoPageReads(dynamo, users, momentsTable, Environment.require("INTERACTIONS_TABLE")),
                     profiles,
-                    new MomentViews(new S3MediaStore(S3Clients.client(aws), S3Clients.presigner(aws),
+                    new MomentViews(S3MediaStore.presigning(S3Clients.presigner(aws),
                             Environment.require("MEDIA_BUCKET"))),
                     new Cursors(Environment.require("CURSOR_SIGNING_KEY")));
             var prompt = new DailyPrompt(new DynamoPromptStore(dynamo, users), profiles, moments,

@@ -6,7 +6,7 @@ import app.realmoments.aws.SqsClients;
 import app.realmoments.config.Environment;
 import app.realmoments.feed.DynamoFeedStore;
 import app.realmoments.feed.MomentFanout;
-import app.realmoments.log.Log;
+import app.realmoments.log.InvocationLog;
 import app.realmoments.log.Metrics;
 import app.realmoments.moment.DynamoMomentStore;
 import app.realmoments.moment.Moment;
@@ -19,7 +19,6 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -51,13 +50,10 @@ public final class FeedFanout implements RequestHandler<DynamodbEvent, StreamsEv
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-        String requestId = context == null ? null : context.getAwsRequestId();
+        Metrics.forInvocation(context).emit(); // ColdStart only; one fan-out line per published moment below
         for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
             String sequence = record.getDynamodb().getSequenceNumber();
-            Map<String, Object> log = new LinkedHashMap<>();
-            log.put("requestId", requestId);
-            log.put("function", context == null ? null : context.getFunctionName());
-            log.put("eventName", record.getEventName());
+            InvocationLog log = InvocationLog.start(context).put("eventName", record.getEventName());
             try {
                 Moment before = moment(record.getDynamodb().getOldImage());
                 Moment after = moment(record.getDynamodb().getNewImage());
@@ -69,7 +65,6 @@ public final class FeedFanout implements RequestHandler<DynamodbEvent, StreamsEv
                     long millis = (System.nanoTime() - started) / 1_000_000;
                     log.put("outcome", "fanned_out");
                     log.put("recipients", recipients);
-                    log.put("durationMs", millis);
                     Metrics.of(context == null ? null : context.getFunctionName())
                             .count("FanoutRecipients", recipients).milliseconds("FanoutDuration", millis).emit();
                 } else if (after == null && before != null && before.status() == MomentStatus.PUBLISHED) {
@@ -78,9 +73,9 @@ public final class FeedFanout implements RequestHandler<DynamodbEvent, StreamsEv
                 } else {
                     log.put("outcome", "ignored");
                 }
-                Log.info("stream record handled", log);
+                log.info("stream record handled");
             } catch (RuntimeException e) {
-                Log.error("stream record failed", log, e);
+                log.error("stream record failed", e);
                 failures.add(new StreamsEventResponse.BatchItemFailure(sequence));
                 break;
             }

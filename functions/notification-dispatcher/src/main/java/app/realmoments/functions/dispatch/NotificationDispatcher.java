@@ -6,7 +6,7 @@ import app.realmoments.aws.SnsClients;
 import app.realmoments.campus.CampusTimeZones;
 import app.realmoments.config.Environment;
 import app.realmoments.json.Json;
-import app.realmoments.log.Log;
+import app.realmoments.log.InvocationLog;
 import app.realmoments.log.Metrics;
 import app.realmoments.notify.DynamoDeviceStore;
 import app.realmoments.notify.DynamoInbox;
@@ -23,7 +23,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,16 +65,12 @@ public final class NotificationDispatcher implements RequestHandler<SQSEvent, SQ
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        String function = context == null ? null : context.getFunctionName();
         long sent = 0;
         long pushed = 0;
         long pushFailures = 0;
         long devicesRemoved = 0;
         for (SQSEvent.SQSMessage message : event.getRecords()) {
-            Map<String, Object> log = new LinkedHashMap<>();
-            log.put("requestId", context == null ? null : context.getAwsRequestId());
-            log.put("function", function);
-            log.put("messageId", message.getMessageId());
+            InvocationLog log = InvocationLog.start(context).put("messageId", message.getMessageId());
             try {
                 NotificationJob job = Json.read(message.getBody(), NotificationJob.class);
                 log.put("notificationId", job.notificationId());
@@ -89,13 +84,13 @@ public final class NotificationDispatcher implements RequestHandler<SQSEvent, SQ
                 pushed += result.pushed();
                 pushFailures += result.pushFailures();
                 devicesRemoved += result.devicesRemoved();
-                Log.info("notification job handled", log);
+                log.info("notification job handled");
             } catch (RuntimeException e) {
-                Log.error("notification job failed", log, e);
+                log.error("notification job failed", e);
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
             }
         }
-        Metrics.of(function).count("NotificationsSent", sent).count("PushesSent", pushed)
+        Metrics.forInvocation(context).count("NotificationsSent", sent).count("PushesSent", pushed)
                 .count("PushFailures", pushFailures).count("DevicesRemoved", devicesRemoved)
                 .count("JobsFailed", failures.size()).emit();
         return new SQSBatchResponse(failures);

@@ -5,7 +5,8 @@ import app.realmoments.aws.DynamoClients;
 import app.realmoments.aws.SqsClients;
 import app.realmoments.campus.CampusTimeZones;
 import app.realmoments.config.Environment;
-import app.realmoments.log.Log;
+import app.realmoments.log.InvocationLog;
+import app.realmoments.log.Metrics;
 import app.realmoments.notify.SqsNotificationQueue;
 import app.realmoments.prompt.DynamoPromptStore;
 import app.realmoments.prompt.PromptScheduling;
@@ -45,6 +46,8 @@ public final class PromptScheduler implements RequestHandler<Map<String, Object>
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        InvocationLog log = InvocationLog.start(context);
+        Metrics.forInvocation(context).emit(); // ColdStart only
         Object action = event == null ? null : event.get("action");
         Map<String, Object> result = new LinkedHashMap<>();
         if (action == null || "plan".equals(action)) {
@@ -56,7 +59,8 @@ public final class PromptScheduler implements RequestHandler<Map<String, Object>
         if (result.isEmpty()) {
             throw new IllegalArgumentException("unknown action: " + action);
         }
-        Log.info("prompt schedule ran", result);
+        result.forEach(log::put);
+        log.info("prompt schedule ran");
         return result;
     }
 }

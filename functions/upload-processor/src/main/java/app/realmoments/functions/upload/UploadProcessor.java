@@ -5,7 +5,7 @@ import app.realmoments.aws.DynamoClients;
 import app.realmoments.aws.S3Clients;
 import app.realmoments.aws.SqsClients;
 import app.realmoments.config.Environment;
-import app.realmoments.log.Log;
+import app.realmoments.log.InvocationLog;
 import app.realmoments.log.Metrics;
 import app.realmoments.moment.DynamoMomentStore;
 import app.realmoments.moment.MediaKeys;
@@ -19,8 +19,6 @@ import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotificatio
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * S3 {@code ObjectCreated} on {@code uploads/}: hands each uploaded file to {@link UploadProcessing}.
@@ -43,7 +41,7 @@ public final class UploadProcessor implements RequestHandler<S3Event, Void> {
     private static UploadProcessing create(AwsClients aws) {
         return new UploadProcessing(
                 new DynamoMomentStore(DynamoClients.create(aws), Environment.require("MOMENTS_TABLE")),
-                new S3MediaStore(S3Clients.client(aws), S3Clients.presigner(aws), Environment.require("MEDIA_BUCKET")),
+                S3MediaStore.objects(S3Clients.client(aws), Environment.require("MEDIA_BUCKET")),
                 new SanitizingPipeline(),
                 new SqsNotificationQueue(SqsClients.create(aws), Environment.require("NOTIFICATIONS_QUEUE_URL")),
                 Clock.systemUTC());
@@ -52,30 +50,25 @@ public final class UploadProcessor implements RequestHandler<S3Event, Void> {
     @Override
     public Void handleRequest(S3Event event, Context context) {
         RuntimeException failure = null;
-        Metrics metrics = Metrics.of(context == null ? null : context.getFunctionName()).coldStart()
+        Metrics metrics = Metrics.forInvocation(context)
                 .count("MomentsPublished", 0).count("MomentsRejected", 0);
         for (S3EventNotification.S3EventNotificationRecord record : event.getRecords()) {
             // S3 sends keys URL-encoded (a space as '+')
             String key = URLDecoder.decode(record.getS3().getObject().getKey(), StandardCharsets.UTF_8);
-            Map<String, Object> log = new LinkedHashMap<>();
-            log.put("requestId", context == null ? null : context.getAwsRequestId());
-            log.put("function", context == null ? null : context.getFunctionName());
-            log.put("key", key);
+            InvocationLog log = InvocationLog.start(context).put("key", key);
             // Known from the key, so a failed upload's line names its moment and author too.
             MediaKeys.parseUpload(key).ifPresent(upload -> {
                 log.put("userId", upload.userId());
                 log.put("momentId", upload.momentId());
             });
             try {
-                long started = System.nanoTime();
                 UploadProcessing.Result result = processing.uploaded(key);
                 if (result.momentId() != null) {
                     log.put("momentId", result.momentId());
                 }
                 log.put("outcome", result.outcome().name().toLowerCase(java.util.Locale.ROOT));
                 log.put("detail", result.detail());
-                log.put("durationMs", (System.nanoTime() - started) / 1_000_000);
-                Log.info("upload handled", log);
+                log.info("upload handled");
                 switch (result.outcome()) {
                     case PUBLISHED -> metrics.count("MomentsPublished", 1);
                     case REJECTED -> metrics.count("MomentsRejected", 1);
@@ -84,7 +77,7 @@ public final class UploadProcessor implements RequestHandler<S3Event, Void> {
                 }
             } catch (RuntimeException e) {
                 log.put("outcome", "failed");
-                Log.error("upload failed", log, e);
+                log.error("upload failed", e);
                 metrics.count("UploadFailures", 1);
                 failure = e;
             }

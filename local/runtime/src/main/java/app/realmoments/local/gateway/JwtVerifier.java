@@ -56,10 +56,6 @@ public final class JwtVerifier {
         this.clock = clock;
     }
 
-    public String issuer() {
-        return issuer;
-    }
-
     /** Verifies the Authorization header's value ("Bearer " optional). */
     public Verified verify(String authorization) throws Rejected {
         if (authorization == null || authorization.isBlank()) {

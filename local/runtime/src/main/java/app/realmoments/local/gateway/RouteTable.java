@@ -37,10 +37,6 @@ public final class RouteTable {
         }
     }
 
-    public List<Route> routes() {
-        return routes.stream().map(Compiled::route).toList();
-    }
-
     public Optional<Match> match(String method, String rawPath) {
         String[] actual = split(rawPath);
         Match best = null;
