@@ -2,9 +2,6 @@ package app.realmoments.http;
 
 import app.realmoments.error.Problem;
 import app.realmoments.json.Json;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.Map;
 
 /**
@@ -67,23 +64,23 @@ public record ApiRequest(
         if (body == null || body.isBlank()) {
             throw Problem.invalid(null, "a JSON body is required");
         }
+        T value;
         try {
-            T value = Json.MAPPER.readValue(body, type);
-            if (value == null) {
-                throw Problem.invalid(null, "the body must be a JSON object");
-            }
-            return value;
-        } catch (MismatchedInputException e) {
-            String field = e.getPath().isEmpty() ? null : e.getPath().getLast().getFieldName();
-            if (field == null) {
-                throw Problem.invalid(null, "the body must be a JSON object");
-            }
-            String message = e instanceof InvalidFormatException
-                    ? field + " has the wrong format"
-                    : field + " has the wrong type";
-            throw Problem.invalid(field, message);
-        } catch (JsonProcessingException e) {
-            throw Problem.invalid(null, "the body is not valid JSON");
+            value = Json.read(body, type);
+        } catch (Json.Invalid e) {
+            String field = e.field();
+            throw switch (e.reason()) {
+                case SYNTAX -> Problem.invalid(null, "the body is not valid JSON");
+                case NOT_AN_OBJECT -> Problem.invalid(null, "the body must be a JSON object");
+                case WRONG_TYPE -> field == null ? Problem.invalid(null, "the body must be a JSON object")
+                        : Problem.invalid(field, field + " has the wrong type");
+                case WRONG_FORMAT -> field == null ? Problem.invalid(null, "the body has the wrong format")
+                        : Problem.invalid(field, field + " has the wrong format");
+            };
         }
+        if (value == null) {
+            throw Problem.invalid(null, "the body must be a JSON object");
+        }
+        return value;
     }
 }

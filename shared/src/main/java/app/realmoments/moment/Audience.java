@@ -1,12 +1,12 @@
 package app.realmoments.moment;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import app.realmoments.json.Wire;
 
 /** Who a moment is for: the author's accepted friends, or everyone on the author's campus. */
-public enum Audience {
+public enum Audience implements Wire {
     FRIENDS, CAMPUS;
 
-    @JsonValue
+    @Override
     public String wire() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -1,12 +1,12 @@
 package app.realmoments.moment;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import app.realmoments.json.Wire;
 
 /** The two cameras: the back one (required, what is happening) and the front one (the selfie). */
-public enum ImageRole {
+public enum ImageRole implements Wire {
     BACK, FRONT;
 
-    @JsonValue
+    @Override
     public String wire() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

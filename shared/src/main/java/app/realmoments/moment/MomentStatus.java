@@ -1,11 +1,11 @@
 package app.realmoments.moment;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import app.realmoments.json.Wire;
 
-public enum MomentStatus {
+public enum MomentStatus implements Wire {
     PENDING, PUBLISHED, REJECTED;
 
-    @JsonValue
+    @Override
     public String wire() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -1,6 +1,6 @@
 package app.realmoments.moment;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import app.realmoments.json.WriteNull;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +14,7 @@ public record MomentView(
         String rejectReason,
         String createdAt,
         String publishedAt,
-        @JsonInclude(JsonInclude.Include.ALWAYS) Late late,
+        @WriteNull Late late,
         List<Image> images,
         Reactions reactions,
         int commentCount) {
@@ -28,6 +28,6 @@ public record MomentView(
     public record Image(String role, String url, String thumbnailUrl, Integer width, Integer height) {
     }
 
-    public record Reactions(Map<String, Integer> counts, @JsonInclude(JsonInclude.Include.ALWAYS) String mine) {
+    public record Reactions(Map<String, Integer> counts, @WriteNull String mine) {
     }
 }

@@ -1,7 +1,7 @@
 package app.realmoments.notify;
 
 import app.realmoments.error.Problem;
-import com.fasterxml.jackson.annotation.JsonInclude;
+import app.realmoments.json.WriteNull;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -21,7 +21,7 @@ public final class NotificationSettingsService {
     }
 
     /** The wire shape: {@code {muted: [types], quietHours: {start: "22:00", end: "07:00"} | null}}. */
-    public record View(List<NotificationType> muted, @JsonInclude(JsonInclude.Include.ALWAYS) Quiet quietHours) {
+    public record View(List<NotificationType> muted, @WriteNull Quiet quietHours) {
     }
 
     public record Quiet(String start, String end) {

@@ -1,11 +1,11 @@
 package app.realmoments.notify;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import app.realmoments.json.Wire;
 
-public enum NotificationType {
+public enum NotificationType implements Wire {
     FRIEND_REQUEST, FRIEND_ACCEPTED, NEW_MOMENT, REACTION, COMMENT, PROMPT, MOMENT_REJECTED;
 
-    @JsonValue
+    @Override
     public String wire() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -1,13 +1,13 @@
 package app.realmoments.notify;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import app.realmoments.json.Wire;
 import java.util.Locale;
 
 /** The mobile push services a device token belongs to: Firebase Cloud Messaging or Apple's APNs. */
-public enum PushPlatform {
+public enum PushPlatform implements Wire {
     FCM, APNS;
 
-    @JsonValue
+    @Override
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }

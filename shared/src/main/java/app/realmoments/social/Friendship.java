@@ -1,10 +1,10 @@
 package app.realmoments.social;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import app.realmoments.json.Wire;
 import java.util.Locale;
 
 /** How the caller stands with another user, as {@code GET /users/{userId}} shows it. */
-public enum Friendship {
+public enum Friendship implements Wire {
     /** Nothing between them (also what a user sees of themself). */
     NONE,
     /** The caller asked them and they have not answered. */
@@ -13,7 +13,7 @@ public enum Friendship {
     INCOMING,
     FRIENDS;
 
-    @JsonValue
+    @Override
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -1,8 +1,8 @@
 package app.realmoments.http;
 
+import app.realmoments.testing.JsonTrees;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import app.realmoments.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -25,7 +25,7 @@ class HttpApiStreamTest {
     private JsonNode call(String event) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         api.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
-        return Json.MAPPER.readTree(out.toByteArray());
+        return JsonTrees.tree(out.toByteArray());
     }
 
     @Test
@@ -42,7 +42,7 @@ class HttpApiStreamTest {
         assertEquals(200, response.get("statusCode").asInt());
         assertEquals("application/json", response.get("headers").get("content-type").asText());
         assertEquals(false, response.get("isBase64Encoded").asBoolean());
-        JsonNode answer = Json.MAPPER.readTree(response.get("body").asText());
+        JsonNode answer = JsonTrees.tree(response.get("body").asText());
         assertEquals("GET /moments/{momentId}", answer.get("route").asText());
         assertEquals("user-1", answer.get("caller").asText());
         assertEquals("m1", answer.get("id").asText());
@@ -53,7 +53,7 @@ class HttpApiStreamTest {
     @Test
     void noTokenMeansNoCallerAndGarbageIsA400() throws Exception {
         JsonNode response = call("{\"routeKey\":\"GET /moments/{momentId}\",\"pathParameters\":{\"momentId\":\"m1\"}}");
-        assertEquals("null", Json.MAPPER.readTree(response.get("body").asText()).get("caller").asText());
+        assertEquals("null", JsonTrees.tree(response.get("body").asText()).get("caller").asText());
         assertEquals(400, call("not json").get("statusCode").asInt());
         assertEquals(400, call("[1]").get("statusCode").asInt());
     }

@@ -1,10 +1,10 @@
 package app.realmoments.http;
 
+import app.realmoments.testing.JsonTrees;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.realmoments.json.Json;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -104,7 +104,7 @@ class HttpApiTest {
 
     private static JsonNode json(APIGatewayV2HTTPResponse response) {
         try {
-            return Json.MAPPER.readTree(response.getBody());
+            return JsonTrees.tree(response.getBody());
         } catch (Exception e) {
             throw new AssertionError(response.getBody(), e);
         }

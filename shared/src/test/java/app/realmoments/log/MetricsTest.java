@@ -1,9 +1,9 @@
 package app.realmoments.log;
 
+import app.realmoments.testing.JsonTrees;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import app.realmoments.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,7 +17,7 @@ class MetricsTest {
         Clock clock = Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC);
         String line = Metrics.of("real-moments-dev-feed-fanout", clock)
                 .count("FanoutRecipients", 250).count("FanoutRecipients", 1).milliseconds("FanoutDuration", 42).line();
-        JsonNode json = Json.MAPPER.readTree(line);
+        JsonNode json = JsonTrees.tree(line);
         JsonNode definition = json.get("_aws").get("CloudWatchMetrics").get(0);
 
         assertEquals(clock.millis(), json.get("_aws").get("Timestamp").asLong());

@@ -2,7 +2,6 @@ package app.realmoments.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import app.realmoments.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -36,7 +35,7 @@ public final class CapturedLogs {
             System.setOut(original);
             for (String line : bytes.toString(StandardCharsets.UTF_8).split("\n")) {
                 if (!line.isBlank()) {
-                    into.add(Json.read(line, JsonNode.class));
+                    into.add(JsonTrees.tree(line));
                 }
             }
         }

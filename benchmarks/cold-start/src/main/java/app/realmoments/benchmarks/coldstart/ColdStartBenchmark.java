@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  *
  * <p>Environment: ROUNDS (default 7), MODES (default "plain,aot"; "snap" adds a SnapStart simulation:
  * plain options, initialization type snap-start, the function's priming run after init and timed apart;
- * its "wall" is then the priming-included process, and its first invoke what a restored container pays).
+ * its "wall" is then the priming-included process, and its first invoke what a restored container pays),
+ * FUNCTIONS (logical ids, comma-separated; default every function).
  */
 public final class ColdStartBenchmark {
 
@@ -79,8 +80,13 @@ public final class ColdStartBenchmark {
     private static List<Subject> functions(LocalStack stack, Path root) throws IOException {
         Map<String, Path> events = events(root.resolve("events"));
         List<Subject> subjects = new ArrayList<>();
+        String only = System.getenv().getOrDefault("FUNCTIONS", "");
+        List<String> selected = only.isBlank() ? List.of() : Arrays.asList(only.split(","));
         for (LocalFunction function : new TreeMap<>(stack.functions()).values()) {
             FunctionSpec spec = function.spec();
+            if (!selected.isEmpty() && !selected.contains(spec.logicalId())) {
+                continue;
+            }
             Path event = null;
             for (FunctionSpec.EventSource source : spec.events().values()) {
                 String key = switch (source.type()) {

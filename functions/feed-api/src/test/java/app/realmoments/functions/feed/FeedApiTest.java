@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import app.realmoments.feed.FeedEntry;
 import app.realmoments.feed.FeedService;
 import app.realmoments.http.TestContext;
-import app.realmoments.json.Json;
 import app.realmoments.moment.Audience;
 import app.realmoments.moment.Moment;
 import app.realmoments.moment.MomentStatus;
@@ -19,6 +18,7 @@ import app.realmoments.testing.InMemoryFeedStore;
 import app.realmoments.testing.InMemoryMediaStore;
 import app.realmoments.testing.InMemoryMomentStore;
 import app.realmoments.testing.InMemoryProfileStore;
+import app.realmoments.testing.JsonTrees;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,7 +63,7 @@ class FeedApiTest {
             APIGatewayV2HTTPResponse response = api.handleRequest(Events.load(file, APIGatewayV2HTTPEvent.class),
                     new TestContext("r1"));
             assertEquals(200, response.getStatusCode(), file + ": " + response.getBody());
-            JsonNode body = Json.MAPPER.readTree(response.getBody());
+            JsonNode body = JsonTrees.tree(response.getBody());
             assertEquals(MOMENT, body.get("items").get(0).get("momentId").asText(), file);
             assertEquals("maya.lin", body.get("items").get(0).get("author").get("handle").asText(), file);
         }

@@ -8,7 +8,6 @@ import app.realmoments.campus.CampusTimeZones;
 import app.realmoments.feed.FeedEntry;
 import app.realmoments.feed.FeedService;
 import app.realmoments.http.TestContext;
-import app.realmoments.json.Json;
 import app.realmoments.moment.Audience;
 import app.realmoments.moment.ImageRole;
 import app.realmoments.moment.Moment;
@@ -27,6 +26,7 @@ import app.realmoments.testing.InMemoryMediaStore;
 import app.realmoments.testing.InMemoryMomentStore;
 import app.realmoments.testing.InMemoryProfileStore;
 import app.realmoments.testing.InMemoryPromptStore;
+import app.realmoments.testing.JsonTrees;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,7 +67,7 @@ class PromptRouteTest {
         APIGatewayV2HTTPResponse response = api.handleRequest(Events.load(file, APIGatewayV2HTTPEvent.class),
                 new TestContext("r1"));
         assertEquals(status, response.getStatusCode(), file + ": " + response.getBody());
-        return Json.MAPPER.readTree(response.getBody());
+        return JsonTrees.tree(response.getBody());
     }
 
     @Test

@@ -7,7 +7,6 @@ import app.realmoments.http.TestContext;
 import app.realmoments.id.Ids;
 import app.realmoments.interact.Comment;
 import app.realmoments.interact.InteractionService;
-import app.realmoments.json.Json;
 import app.realmoments.moment.Audience;
 import app.realmoments.moment.Moment;
 import app.realmoments.moment.MomentStatus;
@@ -21,6 +20,7 @@ import app.realmoments.testing.InMemoryInteractionStore;
 import app.realmoments.testing.InMemoryMomentStore;
 import app.realmoments.testing.InMemoryProfileStore;
 import app.realmoments.testing.RecordingNotificationQueue;
+import app.realmoments.testing.JsonTrees;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,7 +66,7 @@ class InteractionsApiTest {
     void jonahReactsReplacesAndRemovesHisReaction() throws Exception {
         APIGatewayV2HTTPResponse put = call("reaction-put.json");
         assertEquals(200, put.getStatusCode(), put.getBody());
-        JsonNode body = Json.MAPPER.readTree(put.getBody());
+        JsonNode body = JsonTrees.tree(put.getBody());
         assertEquals(1, body.get("counts").get("🔥").asInt());
         assertEquals("🔥", body.get("mine").asText());
         assertEquals(NotificationType.REACTION, queue.sent.getFirst().type());
@@ -80,12 +80,12 @@ class InteractionsApiTest {
     void jonahCommentsListsAndDeletesHisComment() throws Exception {
         APIGatewayV2HTTPResponse created = call("comment-post.json");
         assertEquals(201, created.getStatusCode(), created.getBody());
-        JsonNode comment = Json.MAPPER.readTree(created.getBody());
+        JsonNode comment = JsonTrees.tree(created.getBody());
         assertEquals("that light over the bay!", comment.get("text").asText());
         assertEquals("jonah", comment.get("author").get("handle").asText());
         assertTrue(comment.get("createdAt").asText().endsWith("Z"));
 
-        JsonNode list = Json.MAPPER.readTree(call("comments-get.json").getBody());
+        JsonNode list = JsonTrees.tree(call("comments-get.json").getBody());
         assertEquals(comment.get("commentId"), list.get("items").get(0).get("commentId"));
         assertTrue(list.get("nextCursor") == null, "one page");
 
@@ -101,7 +101,7 @@ class InteractionsApiTest {
                 "comments-get.json", "comment-delete.json"}) {
             APIGatewayV2HTTPResponse response = call(file);
             assertEquals(404, response.getStatusCode(), file);
-            assertEquals("not_found", Json.MAPPER.readTree(response.getBody()).get("error").get("code").asText());
+            assertEquals("not_found", JsonTrees.tree(response.getBody()).get("error").get("code").asText());
         }
         assertTrue(queue.sent.isEmpty());
     }
@@ -112,7 +112,7 @@ class InteractionsApiTest {
         event.setBody("{\"emoji\": \"lol\"}");
         APIGatewayV2HTTPResponse response = api.handleRequest(event, new TestContext("r2"));
         assertEquals(400, response.getStatusCode());
-        assertEquals("emoji", Json.MAPPER.readTree(response.getBody()).get("error").get("field").asText());
+        assertEquals("emoji", JsonTrees.tree(response.getBody()).get("error").get("field").asText());
         event.setBody("{\"emoji\": 5}");
         assertEquals(400, api.handleRequest(event, new TestContext("r3")).getStatusCode());
     }

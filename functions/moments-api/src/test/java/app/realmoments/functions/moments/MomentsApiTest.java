@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.realmoments.http.TestContext;
 import app.realmoments.id.Ids;
-import app.realmoments.json.Json;
 import app.realmoments.moment.Memories;
 import app.realmoments.moment.MomentService;
 import app.realmoments.moment.MomentViews;
@@ -17,6 +16,7 @@ import app.realmoments.testing.FakeSocialGraph;
 import app.realmoments.testing.InMemoryMediaStore;
 import app.realmoments.testing.InMemoryMomentStore;
 import app.realmoments.testing.InMemoryProfileStore;
+import app.realmoments.testing.JsonTrees;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,7 +43,7 @@ class MomentsApiTest {
 
         APIGatewayV2HTTPResponse created = api.handleRequest(post, new TestContext("r1"));
         assertEquals(201, created.getStatusCode(), created.getBody());
-        JsonNode body = Json.MAPPER.readTree(created.getBody());
+        JsonNode body = JsonTrees.tree(created.getBody());
         assertEquals("pending", body.get("status").asText());
         assertEquals(2, body.get("uploads").size());
         assertEquals("PUT", body.get("uploads").get(0).get("method").asText());
@@ -79,7 +79,7 @@ class MomentsApiTest {
         APIGatewayV2HTTPEvent memories = Events.load("user-moments-get.json", APIGatewayV2HTTPEvent.class);
         APIGatewayV2HTTPResponse read = api.handleRequest(memories, new TestContext("r5"));
         assertEquals(200, read.getStatusCode(), read.getBody());
-        JsonNode body = Json.MAPPER.readTree(read.getBody());
+        JsonNode body = JsonTrees.tree(read.getBody());
         assertEquals("01M8KK11T8Q32D8A1HM0318YS5", body.get("items").get(0).get("momentId").asText());
         assertEquals("maya.lin", body.get("items").get(0).get("author").get("handle").asText());
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.realmoments.http.TestContext;
 import app.realmoments.id.Ids;
-import app.realmoments.json.Json;
 import app.realmoments.notify.DeviceService;
 import app.realmoments.notify.InboxService;
 import app.realmoments.notify.NotificationSettingsService;
@@ -16,6 +15,7 @@ import app.realmoments.testing.InMemoryDeviceStore;
 import app.realmoments.testing.InMemoryInbox;
 import app.realmoments.testing.InMemoryNotificationSettingsStore;
 import app.realmoments.testing.RecordingPushGateway;
+import app.realmoments.testing.JsonTrees;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,14 +40,14 @@ class NotificationsApiTest {
         APIGatewayV2HTTPEvent post = Events.load("device-post.json", APIGatewayV2HTTPEvent.class);
         APIGatewayV2HTTPResponse created = api.handleRequest(post, new TestContext("r1"));
         assertEquals(201, created.getStatusCode());
-        JsonNode device = Json.MAPPER.readTree(created.getBody());
+        JsonNode device = JsonTrees.tree(created.getBody());
         assertEquals("fcm", device.path("platform").asText());
         assertTrue(Ids.isWellFormed(device.path("deviceId").asText()));
         assertTrue(devices.devicesOf(JONAH).getFirst().endpointArn() != null, "the SNS endpoint is made at registration");
 
         APIGatewayV2HTTPResponse again = api.handleRequest(post, new TestContext("r2"));
         assertEquals(200, again.getStatusCode());
-        assertEquals(device.path("deviceId").asText(), Json.MAPPER.readTree(again.getBody()).path("deviceId").asText());
+        assertEquals(device.path("deviceId").asText(), JsonTrees.tree(again.getBody()).path("deviceId").asText());
 
         APIGatewayV2HTTPEvent delete = Events.load("device-post.json", APIGatewayV2HTTPEvent.class);
         delete.setRouteKey("DELETE /me/devices/{deviceId}");
@@ -64,7 +64,7 @@ class NotificationsApiTest {
         post.setBody("{\"platform\":\"pager\",\"token\":\"abc\"}");
         APIGatewayV2HTTPResponse response = api.handleRequest(post, new TestContext("r5"));
         assertEquals(400, response.getStatusCode());
-        assertEquals("platform", Json.MAPPER.readTree(response.getBody()).path("error").path("field").asText());
+        assertEquals("platform", JsonTrees.tree(response.getBody()).path("error").path("field").asText());
         post.setBody("{\"platform\":\"fcm\",\"token\":42}");
         assertEquals(400, api.handleRequest(post, new TestContext("r6")).getStatusCode());
     }
@@ -76,14 +76,14 @@ class NotificationsApiTest {
         get.setRouteKey("GET /me/notification-settings");
         get.setBody(null);
 
-        JsonNode before = Json.MAPPER.readTree(api.handleRequest(get, new TestContext("r7")).getBody());
+        JsonNode before = JsonTrees.tree(api.handleRequest(get, new TestContext("r7")).getBody());
         assertEquals("{\"muted\":[],\"quietHours\":null}", before.toString());
 
         APIGatewayV2HTTPResponse saved = api.handleRequest(put, new TestContext("r8"));
         assertEquals(200, saved.getStatusCode());
         String expected = "{\"muted\":[\"new_moment\",\"prompt\"],\"quietHours\":{\"start\":\"22:00\",\"end\":\"07:00\"}}";
-        assertEquals(expected, Json.MAPPER.readTree(saved.getBody()).toString());
-        assertEquals(expected, Json.MAPPER.readTree(api.handleRequest(get, new TestContext("r9")).getBody()).toString());
+        assertEquals(expected, JsonTrees.tree(saved.getBody()).toString());
+        assertEquals(expected, JsonTrees.tree(api.handleRequest(get, new TestContext("r9")).getBody()).toString());
 
         put.setBody("{\"muted\":[\"everything\"]}");
         assertEquals(400, api.handleRequest(put, new TestContext("r10")).getStatusCode());

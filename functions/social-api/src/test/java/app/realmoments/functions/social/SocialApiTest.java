@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.realmoments.http.TestContext;
-import app.realmoments.json.Json;
 import app.realmoments.notify.NotificationJob;
 import app.realmoments.notify.NotificationType;
 import app.realmoments.page.Cursors;
@@ -17,6 +16,7 @@ import app.realmoments.testing.Events;
 import app.realmoments.testing.FakeSocialGraph;
 import app.realmoments.testing.InMemoryProfileStore;
 import app.realmoments.testing.RecordingNotificationQueue;
+import app.realmoments.testing.JsonTrees;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -147,6 +147,6 @@ class SocialApiTest {
 
     private static JsonNode ok(APIGatewayV2HTTPResponse response) throws Exception {
         assertEquals(200, response.getStatusCode(), response.getBody());
-        return Json.MAPPER.readTree(response.getBody());
+        return JsonTrees.tree(response.getBody());
     }
 }
