@@ -22,8 +22,10 @@ import software.amazon.awssdk.regions.Region;
  *
  * <p>Region and credentials are given explicitly rather than discovered, which is the SDK's own
  * start-up advice: no provider chain walk, no instance-metadata probe. The light URLConnection
- * client keeps Apache and Netty out of every jar. Service clients are built by the adapters' own
- * factories (e.g. {@code DynamoClients}) so a function pulls in only the SDK modules it uses.
+ * client keeps Apache and Netty out of every jar; its TLS trust starts from the Amazon Trust Services
+ * roots ({@link AwsTrust}) instead of parsing the JDK's whole trust store at every cold start.
+ * Service clients are built by the adapters' own factories (e.g. {@code DynamoClients}) so a
+ * function pulls in only the SDK modules it uses.
  *
  * <p>SnapStart: Lambda gives a SnapStart function no AWS_ACCESS_KEY_ID; its credentials come from the
  * container credentials endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI), fetched lazily on the first call,
@@ -39,6 +41,7 @@ public record AwsClients(Region region, AwsCredentialsProvider credentials, URI 
             app.realmoments.snap.Priming.register("TLS", () -> primeTls(region.id()));
         }
         SdkHttpClient http = UrlConnectionHttpClient.builder()
+                .tlsTrustManagersProvider(AwsTrust::trustManagers)
                 .connectionTimeout(Duration.ofSeconds(2))
                 .socketTimeout(Duration.ofSeconds(20))
                 .build();
@@ -62,8 +65,9 @@ public record AwsClients(Region region, AwsCredentialsProvider credentials, URI 
     /** A TLS client hello, made in memory and never sent: the handshake's classes and key generation. */
     static void primeTls(String region) {
         try {
-            javax.net.ssl.SSLEngine engine = javax.net.ssl.SSLContext.getDefault()
-                    .createSSLEngine("dynamodb." + region + ".amazonaws.com", 443);
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, AwsTrust.trustManagers(), null);
+            javax.net.ssl.SSLEngine engine = context.createSSLEngine("dynamodb." + region + ".amazonaws.com", 443);
             engine.setUseClientMode(true);
             engine.beginHandshake();
             java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
