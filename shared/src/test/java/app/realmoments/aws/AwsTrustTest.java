@@ -50,10 +50,7 @@ class AwsTrustTest {
     @Test
     void aChainTheFastRootsAnchorNeverLoadsTheFallback() throws Exception {
         AtomicInteger loads = new AtomicInteger();
-        AwsTrust trust = new AwsTrust(manager(ROOT_A), () -> {
-            loads.incrementAndGet();
-            return manager(ROOT_B);
-        });
+        AwsTrust trust = rootAThenCountedRootB(loads);
         trust.checkServerTrusted(new X509Certificate[] {LEAF_A, ROOT_A}, "ECDHE_ECDSA");
         assertEquals(0, loads.get());
     }
@@ -61,10 +58,7 @@ class AwsTrustTest {
     @Test
     void aChainTheyDoNotAnchorIsDecidedByTheFallbackLoadedOnce() throws Exception {
         AtomicInteger loads = new AtomicInteger();
-        AwsTrust trust = new AwsTrust(manager(ROOT_A), () -> {
-            loads.incrementAndGet();
-            return manager(ROOT_B);
-        });
+        AwsTrust trust = rootAThenCountedRootB(loads);
         trust.checkServerTrusted(new X509Certificate[] {LEAF_B, ROOT_B}, "ECDHE_ECDSA");
         trust.checkServerTrusted(new X509Certificate[] {LEAF_B}, "ECDHE_ECDSA");
         assertEquals(1, loads.get());
@@ -82,6 +76,14 @@ class AwsTrustTest {
         var managers = AwsTrust.trustManagers();
         assertEquals(1, managers.length);
         assertEquals(5, ((X509ExtendedTrustManager) managers[0]).getAcceptedIssuers().length);
+    }
+
+    /** Root A on the fast path; root B behind it, counting its loads. */
+    private static AwsTrust rootAThenCountedRootB(AtomicInteger loads) {
+        return new AwsTrust(manager(ROOT_A), () -> {
+            loads.incrementAndGet();
+            return manager(ROOT_B);
+        });
     }
 
     private static X509ExtendedTrustManager manager(X509Certificate root) {
