@@ -38,7 +38,8 @@ public final class ColdStartBenchmark {
             "-XX:TieredStopAtLevel=1");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Subject(String name, String handler, Path jar, Path event, Map<String, String> env) {
+    /** @param primed a SnapStart function (the template gives it to the functions behind the HTTP API) */
+    record Subject(String name, String handler, Path jar, Path event, Map<String, String> env, boolean primed) {
     }
 
     record Run(double wallMs, double initMs, double primeMs, double invokeMs, long rssKb) {
@@ -74,6 +75,7 @@ public final class ColdStartBenchmark {
                 results.put(mode, runs);
             }
             System.out.println(table(functions, floor, results, rounds));
+            System.out.println(summary(functions, floor, results));
         }
     }
 
@@ -103,7 +105,8 @@ public final class ColdStartBenchmark {
             }
             Map<String, String> env = new LinkedHashMap<>(function.environment());
             env.remove("JAVA_TOOL_OPTIONS"); // passed explicitly, to the floor too
-            subjects.add(new Subject(spec.logicalId(), spec.handlerClass(), function.jar(), event, env));
+            boolean api = spec.events().values().stream().anyMatch(source -> source.type().equals("HttpApi"));
+            subjects.add(new Subject(spec.logicalId(), spec.handlerClass(), function.jar(), event, env, api));
         }
         return subjects;
     }
@@ -135,7 +138,7 @@ public final class ColdStartBenchmark {
         Files.writeString(event, "{\"ping\":true}");
         Map<String, String> env = new LinkedHashMap<>(stack.functions().values().iterator().next().environment());
         env.keySet().removeIf(k -> !k.startsWith("AWS_"));
-        return new Subject("floor (do-nothing handler)", NoopHandler.class.getName(), null, event, env);
+        return new Subject("floor (do-nothing handler)", NoopHandler.class.getName(), null, event, env, false);
     }
 
     private static void train(Subject subject, Path work) throws Exception {
@@ -246,6 +249,48 @@ public final class ColdStartBenchmark {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The README's table: per function the wall time and ratio to the floor in each of plain and aot,
+     * and the first invoke of a container restored from a SnapStart snapshot (the snap mode's).
+     */
+    private static String summary(List<Subject> functions, Subject floor, Map<String, Map<String, List<Run>>> results)
+            throws IOException {
+        StringBuilder out = new StringBuilder("| function | jar |");
+        StringBuilder rule = new StringBuilder("|---|---|");
+        List<String> walls = results.keySet().stream().filter(m -> !m.equals("snap")).toList();
+        for (String mode : walls) {
+            out.append(" wall, ").append(mode).append(" | ratio |");
+            rule.append("---|---|");
+        }
+        if (results.containsKey("snap")) {
+            out.append(" first invoke after SnapStart restore |");
+            rule.append("---|");
+        }
+        out.append('\n').append(rule).append('\n');
+        List<Subject> all = new ArrayList<>(functions);
+        all.addFirst(floor);
+        for (Subject subject : all) {
+            out.append("| ").append(subject.name()).append(" | ")
+                    .append(subject.jar() == null ? "-" : String.format(Locale.ROOT, "%.1f MB", Files.size(subject.jar()) / 1e6))
+                    .append(" |");
+            for (String mode : walls) {
+                double wall = medianOf(results.get(mode).get(subject.name()), Run::wallMs);
+                double floorWall = medianOf(results.get(mode).get(floor.name()), Run::wallMs);
+                out.append(String.format(Locale.ROOT, " %.0f ms | %.2f |", wall, wall / floorWall));
+            }
+            if (results.containsKey("snap")) {
+                out.append(subject.primed() ? String.format(Locale.ROOT, " %.0f ms |",
+                        medianOf(results.get("snap").get(subject.name()), Run::invokeMs)) : " - |");
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    private static double medianOf(List<Run> runs, java.util.function.ToDoubleFunction<Run> value) {
+        return median(runs.stream().mapToDouble(value).toArray());
     }
 
     private static double median(double[] values) {
