@@ -297,17 +297,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("AWS_ACCESS_KEY_ID", Aws.ACCESS_KEY);
         env.put("AWS_SECRET_ACCESS_KEY", Aws.SECRET_KEY);
         env.put("AWS_ENDPOINT_URL", aws.endpoint());
-        env.put("AWS_LAMBDA_FUNCTION_NAME", spec.functionName());
-        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(spec.memoryMb()));
-        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + spec.functionName());
-        env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local/[$LATEST]" + spec.logicalId());
-        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
-        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + spec.runtime());
-        if (spec.logFormat() != null) {
-            env.put("AWS_LAMBDA_LOG_FORMAT", spec.logFormat());
-        }
-        env.put("_HANDLER", spec.handler());
+        env.putAll(spec.lambdaVariables());
         env.put("LAMBDA_TASK_ROOT", jar.getParent() == null ? "." : jar.getParent().toString());
         env.put("TZ", ":UTC");
         return env;
