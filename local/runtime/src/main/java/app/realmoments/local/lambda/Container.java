@@ -7,7 +7,10 @@ package app.realmoments.local.lambda;
  */
 interface Container {
 
-    /** Runs one invocation: the event's JSON in, the answer's JSON out. Throws what the handler threw; interruptible. */
+    /**
+     * Runs one invocation: the event's JSON in, the answer's JSON out. Throws what the handler threw
+     * (a {@link FunctionError} when it failed in another process); interruptible.
+     */
     String invoke(String requestId, String eventJson, long deadlineEpochMs) throws Exception;
 
     /** Whether it can take another invocation. */
@@ -21,6 +24,6 @@ interface Container {
         close();
     }
 
-    /** Ends it now. */
+    /** Ends it now: nothing of it runs afterwards (for a container JVM: its whole process tree). */
     void close();
 }

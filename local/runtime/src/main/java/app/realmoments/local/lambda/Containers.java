@@ -1,6 +1,6 @@
 package app.realmoments.local.lambda;
 
-/** How a function's containers are made (in the runtime's JVM: {@link InProcessContainers}). */
+/** How a function's containers are made: in the runtime's JVM ({@link InProcessContainers}) or each in a JVM of its own ({@link ProcessContainers}). */
 interface Containers extends AutoCloseable {
 
     /**

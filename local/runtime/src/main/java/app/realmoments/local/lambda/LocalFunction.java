@@ -30,9 +30,10 @@ import java.util.function.Consumer;
  * the function's Timeout; a container that times out is replaced. Every invocation ends with Lambda's
  * REPORT line.
  *
- * <p>Containers come from {@link Containers}: today {@link InProcessContainers}, each function in its
- * own class loader of this JVM. The handler is called by the bootstrap's LambdaHandler: Lambda's
- * serializer, a Context per invocation.
+ * <p>Where containers run is the {@link Isolation}: each in a JVM of its own with the function's jar
+ * on its class path ({@link ProcessContainers}), or all in this JVM, each function in its own class
+ * loader ({@link InProcessContainers}, faster to start: the tests' default). Either way the handler is
+ * called by the bootstrap's LambdaHandler: Lambda's serializer, a Context per invocation.
  */
 public final class LocalFunction implements AutoCloseable {
 
@@ -75,11 +76,19 @@ public final class LocalFunction implements AutoCloseable {
     private record Outcome(String response, long initMs) {
     }
 
+    /** A function whose containers run in this JVM. */
     public LocalFunction(FunctionSpec spec, Path jar, Map<String, String> environment, String arn) {
+        this(spec, jar, environment, arn, Isolation.inProcess());
+    }
+
+    public LocalFunction(FunctionSpec spec, Path jar, Map<String, String> environment, String arn,
+                         Isolation isolation) {
         this.spec = spec;
         this.jar = jar;
         this.environment = Map.copyOf(environment);
-        this.containers = new InProcessContainers(spec, jar, this.environment, arn);
+        this.containers = isolation.process()
+                ? new ProcessContainers(spec, jar, this.environment, arn, isolation)
+                : new InProcessContainers(spec, jar, this.environment, arn);
         AtomicInteger n = new AtomicInteger();
         this.threads = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "fn-" + spec.logicalId() + "-" + n.incrementAndGet());
@@ -148,7 +157,7 @@ public final class LocalFunction implements AutoCloseable {
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 healthy = !(cause instanceof Error) || cause instanceof AssertionError;
-                invocation = new Invocation(spec.logicalId(), requestId, eventJson, ErrorJson.of(cause), cause,
+                invocation = new Invocation(spec.logicalId(), requestId, eventJson, errorJson(cause), cause,
                         millisSince(started), cold && container.get() != null ? 0 : -1);
             }
         } catch (InterruptedException e) {
@@ -179,7 +188,7 @@ public final class LocalFunction implements AutoCloseable {
         return finish(invocation);
     }
 
-    /** The most recently used idle container that can still serve. */
+    /** The most recently used idle container that can still serve (a container JVM may have ended meanwhile). */
     private Container takeIdle() {
         for (Container candidate = idle.pollFirst(); candidate != null; candidate = idle.pollFirst()) {
             if (candidate.reusable()) {
@@ -191,6 +200,11 @@ public final class LocalFunction implements AutoCloseable {
         return null;
     }
 
+    /** Lambda's error JSON for what an invocation threw: a container JVM's own, else made from the Throwable. */
+    private static String errorJson(Throwable error) {
+        return error instanceof FunctionError remote ? remote.json() : ErrorJson.of(error);
+    }
+
     private Invocation finish(Invocation invocation) {
         StringBuilder report = new StringBuilder("REPORT RequestId: ").append(invocation.requestId())
                 .append(" Duration: ").append(String.format("%.2f", invocation.durationMs())).append(" ms")
@@ -199,8 +213,9 @@ public final class LocalFunction implements AutoCloseable {
             report.append(" Init Duration: ").append(invocation.initMs()).append(" ms");
         }
         if (invocation.failed()) {
-            report.append(" Status: error (").append(invocation.error().getClass().getSimpleName()).append(": ")
-                    .append(invocation.error().getMessage()).append(')');
+            Throwable error = invocation.error();
+            report.append(" Status: error (").append(error instanceof FunctionError remote ? remote.simpleType()
+                    : error.getClass().getSimpleName()).append(": ").append(error.getMessage()).append(')');
         }
         Console.line(spec.logicalId(), report.toString());
         for (Consumer<Invocation> listener : listeners) {

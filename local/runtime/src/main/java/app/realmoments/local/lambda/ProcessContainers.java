@@ -1,0 +1,144 @@
+package app.realmoments.local.lambda;
+
+import app.realmoments.local.RuntimeLog;
+import app.realmoments.local.bootstrap.Bootstrap;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Containers that are JVMs of their own (see {@link ProcessContainer}), started the way Lambda's
+ * java25 runtime starts one: the JDK this runtime runs on, Lambda's JVM options, the function's
+ * environment as the process environment, and the function's jar on the application class path,
+ * followed by the bootstrap jar (the bootstrap, aws-lambda-java-core and its serializer). On the
+ * application class path, not in a class loader of ours: a JDK 25 AOT cache (next) holds classes of
+ * the JDK's built-in class loaders only.
+ */
+final class ProcessContainers implements Containers {
+
+    /** The bootstrap jar written out in each directory (the runtime carries it as a resource). */
+    private static final Map<Path, Path> BOOTSTRAP_JARS = new ConcurrentHashMap<>();
+
+    private final FunctionSpec spec;
+    private final Path jar;
+    private final Map<String, String> environment;
+    private final String arn;
+    private final Isolation isolation;
+    private final Set<ProcessContainer> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    ProcessContainers(FunctionSpec spec, Path jar, Map<String, String> environment, String arn, Isolation isolation) {
+        this.spec = spec;
+        this.jar = jar.toAbsolutePath().normalize();
+        this.arn = arn;
+        this.isolation = isolation;
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String inherited : List.of("PATH", "LANG")) {
+            if (System.getenv(inherited) != null) {
+                env.put(inherited, System.getenv(inherited));
+            }
+        }
+        env.putAll(environment);
+        // What the bootstrap needs, if the caller's environment lacks it (LocalStack's has all of Lambda's).
+        spec.lambdaVariables().forEach(env::putIfAbsent);
+        this.environment = Map.copyOf(env);
+    }
+
+    /** Lambda's JVM options (java25 runtime): serial GC, C1 only, and a heap cap of 85 % of MemorySize. */
+    static List<String> lambdaOptions(int memoryMb) {
+        return List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx" + Math.max(64, memoryMb * 85 / 100) + "m");
+    }
+
+    @Override
+    public Container start() throws Exception {
+        if (closed) {
+            throw new IllegalStateException("the function " + spec.logicalId() + " is stopped");
+        }
+        Path bootstrap = bootstrapJar(isolation.directory());
+        List<String> options = lambdaOptions(spec.memoryMb());
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options);
+        String description = "";
+        command.addAll(isolation.jvmOptions());
+        command.addAll(List.of("-cp", jar + File.pathSeparator + bootstrap, Bootstrap.class.getName()));
+
+        ProcessContainer container = new ProcessContainer(spec, jar, arn, false, description);
+        try {
+            Map<String, String> env = new LinkedHashMap<>(environment);
+            env.put("AWS_LAMBDA_RUNTIME_API", container.runtimeApi());
+            running.add(container);
+            container.launch(command, env, status -> running.remove(container));
+        } catch (IOException | RuntimeException e) {
+            running.remove(container);
+            container.close();
+            throw e;
+        }
+        try {
+            container.awaitReady();
+            return container;
+        } catch (Exception | Error e) {
+            container.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The container bootstrap jar in the directory, written there once from the runtime's resources.
+     * Its name carries its hash, so a file a cache was made with never changes under it.
+     */
+    static Path bootstrapJar(Path directory) throws IOException {
+        Path known = BOOTSTRAP_JARS.get(directory);
+        if (known != null && Files.isRegularFile(known)) {
+            return known;
+        }
+        byte[] bytes;
+        try (InputStream in = ProcessContainers.class.getResourceAsStream("bootstrap.jar")) {
+            if (in == null) {
+                throw new IllegalStateException("the runtime has no container bootstrap jar: run `make build`");
+            }
+            bytes = in.readAllBytes();
+        }
+        Path jar = directory.resolve("bootstrap-" + HexFormat.of().formatHex(sha256(bytes), 0, 8) + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            Files.createDirectories(directory);
+            Path temporary = Files.createTempFile(directory, "bootstrap-", ".jar.tmp");
+            Files.write(temporary, bytes);
+            Files.move(temporary, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        BOOTSTRAP_JARS.put(directory, jar);
+        return jar;
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops every container JVM of the function; one already told to exit by itself is let finish first. */
+    @Override
+    public void close() {
+        closed = true;
+        for (ProcessContainer container : List.copyOf(running)) {
+            if (container.exitingByItself()) {
+                container.awaitExit();
+            }
+        }
+        for (ProcessContainer container : List.copyOf(running)) {
+            container.close();
+        }
+    }
+}
