@@ -7,13 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.realmoments.local.lambda.Invocation;
 import app.realmoments.local.lambda.Isolation;
+import app.realmoments.local.lambda.LocalFunction;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
 /**
  * The same as {@link LocalFunctionTest} with every container a JVM of its own (what {@code make dev}
  * and {@code make invoke} run), and what only such containers have: a JVM that ends, a timed-out JVM
- * stopped, none left after close.
+ * stopped, none left after close, and the AOT cache trained by the first container and used by the next.
  */
 class ProcessContainersTest extends LocalFunctionTest {
 
@@ -21,7 +27,7 @@ class ProcessContainersTest extends LocalFunctionTest {
 
     @Override
     Isolation isolation() {
-        return Isolation.process(dir.resolve("aot"));
+        return Isolation.process(dir.resolve("aot")).withoutAotCache();
     }
 
     private static long pid(Invocation invocation) throws Exception {
@@ -67,5 +73,43 @@ class ProcessContainersTest extends LocalFunctionTest {
         function.close();
         awaitGone(pid);
         assertTrue(function.invoke(PROBE).failed(), "a closed function starts nothing");
+    }
+
+    @Test
+    void theFirstContainerTrainsAnAotCacheAndTheNextColdStartUsesIt() throws Exception {
+        Path aot = dir.resolve("aot-cache");
+        String classLog = dir.resolve("classes-%p.log").toString();
+        // AOTMode=on: a container given a cache its JVM cannot use fails instead of quietly running without.
+        Isolation strict = Isolation.process(aot).requiringAotCache()
+                .withJvmOptions(List.of("-Xlog:class+load=info:file=" + classLog));
+        try (LocalFunction trained = probe(strict)) {
+            Invocation training = trained.invoke(PROBE);
+            long trainer = pid(training);
+            assertTrue(training.coldStart());
+            // It served its one invocation, was told to exit, and wrote the cache as it exited.
+            Instant deadline = Instant.now().plusSeconds(60);
+            List<Path> caches = files(aot, "ProbeFunction-*.aot");
+            while (caches.isEmpty() && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+                caches = files(aot, "ProbeFunction-*.aot");
+            }
+            assertEquals(1, caches.size(), "one cache of the function: " + caches);
+            awaitGone(trainer);
+            assertTrue(files(aot, "*.tmp*").isEmpty(), "no temporary file left");
+
+            Invocation cached = trained.invoke(PROBE);
+            assertTrue(cached.coldStart(), "the training container is not reused");
+            long user = pid(cached);
+            assertNotEquals(trainer, user);
+            String loaded = Files.readString(Path.of(classLog.replace("%p", Long.toString(user))));
+            assertTrue(loaded.contains("app.realmoments.local.fixture.Probe source: shared objects file"),
+                    "the handler class came from the AOT cache");
+        }
+    }
+
+    private static List<Path> files(Path dir, String glob) throws Exception {
+        try (DirectoryStream<Path> found = Files.newDirectoryStream(dir, glob)) {
+            return StreamSupport.stream(found.spliterator(), false).toList();
+        }
     }
 }

@@ -31,8 +31,9 @@ import java.util.function.Consumer;
  * REPORT line.
  *
  * <p>Where containers run is the {@link Isolation}: each in a JVM of its own with the function's jar
- * on its class path ({@link ProcessContainers}), or all in this JVM, each function in its own class
- * loader ({@link InProcessContainers}, faster to start: the tests' default). Either way the handler is
+ * on its class path and an AOT cache per jar ({@link ProcessContainers}, what {@code make dev} and
+ * {@code make invoke} use), or all in this JVM, each function in its own class loader
+ * ({@link InProcessContainers}, faster to start: the tests' default). Either way the handler is
  * called by the bootstrap's LambdaHandler: Lambda's serializer, a Context per invocation.
  */
 public final class LocalFunction implements AutoCloseable {

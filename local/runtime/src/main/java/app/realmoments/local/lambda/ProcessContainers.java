@@ -20,9 +20,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * Containers that are JVMs of their own (see {@link ProcessContainer}), started the way Lambda's
  * java25 runtime starts one: the JDK this runtime runs on, Lambda's JVM options, the function's
  * environment as the process environment, and the function's jar on the application class path,
- * followed by the bootstrap jar (the bootstrap, aws-lambda-java-core and its serializer). On the
- * application class path, not in a class loader of ours: a JDK 25 AOT cache (next) holds classes of
- * the JDK's built-in class loaders only.
+ * followed by the bootstrap jar (the bootstrap, aws-lambda-java-core and its serializer).
+ *
+ * <p>With the AOT cache on (see {@link AotCache}), a container starts with the function's cache when
+ * there is one for the jar as it is now. When there is none, the first container records one
+ * ({@code -XX:AOTCacheOutput}): it serves one invocation, is then told to exit, and its JVM writes the
+ * cache as it exits; meanwhile other containers start without. Being on the application class path
+ * matters: a JDK 25 AOT cache holds classes of the JDK's built-in class loaders only.
  */
 final class ProcessContainers implements Containers {
 
@@ -34,6 +38,7 @@ final class ProcessContainers implements Containers {
     private final Map<String, String> environment;
     private final String arn;
     private final Isolation isolation;
+    private final AotCache aot;
     private final Set<ProcessContainer> running = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -42,6 +47,7 @@ final class ProcessContainers implements Containers {
         this.jar = jar.toAbsolutePath().normalize();
         this.arn = arn;
         this.isolation = isolation;
+        this.aot = isolation.aotCache() ? new AotCache(isolation.directory(), spec.logicalId()) : null;
         Map<String, String> env = new LinkedHashMap<>();
         for (String inherited : List.of("PATH", "LANG")) {
             if (System.getenv(inherited) != null) {
@@ -59,6 +65,16 @@ final class ProcessContainers implements Containers {
         return List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx" + Math.max(64, memoryMb * 85 / 100) + "m");
     }
 
+    /** What an AOT cache is valid for besides the class path: the JDK, the JVM options, the options variables. */
+    private List<String> cacheSettings(List<String> options) {
+        List<String> settings = new ArrayList<>(List.of(System.getProperty("java.home"),
+                System.getProperty("java.vm.version"), String.join(" ", options)));
+        for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")) {
+            settings.add(variable + "=" + environment.getOrDefault(variable, ""));
+        }
+        return settings;
+    }
+
     @Override
     public Container start() throws Exception {
         if (closed) {
@@ -69,19 +85,48 @@ final class ProcessContainers implements Containers {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(options);
-        String description = "";
+        AotCache.Training training = null;
+        String description;
+        if (aot == null) {
+            description = "without an AOT cache (off)";
+        } else {
+            AotCache.Entry entry = aot.entry(List.of(jar, bootstrap), cacheSettings(options));
+            String name = entry.file().getFileName().toString();
+            if (Files.isRegularFile(entry.file())) {
+                command.add("-XX:AOTCache=" + entry.file());
+                if (isolation.requireAotCache()) {
+                    command.add("-XX:AOTMode=on");
+                }
+                description = "with the AOT cache " + name;
+            } else if ((training = aot.claim(entry)) != null) {
+                command.add("-XX:AOTCacheOutput=" + training.output());
+                command.add("-Xlog:aot=error"); // not its warnings about the classes it leaves out (JFR events, proxies)
+                description = "training the AOT cache " + name + ": after one invocation it exits and writes it";
+            } else {
+                description = "without an AOT cache (another container is training " + name + ")";
+            }
+        }
         command.addAll(isolation.jvmOptions());
         command.addAll(List.of("-cp", jar + File.pathSeparator + bootstrap, Bootstrap.class.getName()));
 
-        ProcessContainer container = new ProcessContainer(spec, jar, arn, false, description);
+        ProcessContainer container = new ProcessContainer(spec, jar, arn, training != null, description);
+        AotCache.Training recording = training;
         try {
             Map<String, String> env = new LinkedHashMap<>(environment);
             env.put("AWS_LAMBDA_RUNTIME_API", container.runtimeApi());
             running.add(container);
-            container.launch(command, env, status -> running.remove(container));
+            container.launch(command, env, status -> {
+                running.remove(container);
+                if (recording != null) {
+                    finishTraining(recording, status);
+                }
+            });
         } catch (IOException | RuntimeException e) {
             running.remove(container);
             container.close();
+            if (recording != null) {
+                aot.finish(recording, -1);
+            }
             throw e;
         }
         try {
@@ -90,6 +135,20 @@ final class ProcessContainers implements Containers {
         } catch (Exception | Error e) {
             container.close();
             throw e;
+        }
+    }
+
+    private void finishTraining(AotCache.Training training, int status) {
+        try {
+            if (aot.finish(training, status)) {
+                Console.line(spec.logicalId(), "AOT cache written: " + training.entry().file() + " ("
+                        + Files.size(training.entry().file()) / (1024 * 1024) + " MB); containers started from now on use it");
+            } else {
+                Console.line(spec.logicalId(), "no AOT cache written (the training JVM ended with status " + status
+                        + "); the next cold start trains again");
+            }
+        } catch (IOException | RuntimeException e) {
+            RuntimeLog.error(spec.logicalId() + ": the AOT cache could not be put in place", e);
         }
     }
 
@@ -109,7 +168,8 @@ final class ProcessContainers implements Containers {
             }
             bytes = in.readAllBytes();
         }
-        Path jar = directory.resolve("bootstrap-" + HexFormat.of().formatHex(sha256(bytes), 0, 8) + ".jar");
+        Path jar = directory.resolve("bootstrap-" + HexFormat.of().formatHex(AotCache.sha256().digest(bytes), 0, 8)
+                + ".jar");
         if (!Files.isRegularFile(jar)) {
             Files.createDirectories(directory);
             Path temporary = Files.createTempFile(directory, "bootstrap-", ".jar.tmp");
@@ -120,15 +180,10 @@ final class ProcessContainers implements Containers {
         return jar;
     }
 
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Stops every container JVM of the function; one already told to exit by itself is let finish first. */
+    /**
+     * Stops every container JVM of the function. A training JVM already told to exit is given time to
+     * write its cache first (so that {@code make invoke} keeps the cache its one container trained).
+     */
     @Override
     public void close() {
         closed = true;
