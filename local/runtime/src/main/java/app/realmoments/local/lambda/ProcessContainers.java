@@ -5,6 +5,7 @@ import app.realmoments.local.bootstrap.Bootstrap;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Containers that are JVMs of their own (see {@link ProcessContainer}), started the way Lambda's
@@ -154,7 +156,9 @@ final class ProcessContainers implements Containers {
 
     /**
      * The container bootstrap jar in the directory, written there once from the runtime's resources.
-     * Its name carries its hash, so a file a cache was made with never changes under it.
+     * Its name carries its hash, so a file a cache was made with never changes under it. Bootstrap
+     * jars of other runtime builds are deleted then, once an hour old (a runtime still running with
+     * one writes it again, fresh, when it next starts a container).
      */
     static Path bootstrapJar(Path directory) throws IOException {
         Path known = BOOTSTRAP_JARS.get(directory);
@@ -175,6 +179,14 @@ final class ProcessContainers implements Containers {
             Path temporary = Files.createTempFile(directory, "bootstrap-", ".jar.tmp");
             Files.write(temporary, bytes);
             Files.move(temporary, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        try (DirectoryStream<Path> others = Files.newDirectoryStream(directory, "bootstrap-*.jar")) {
+            for (Path other : others) {
+                if (!other.equals(jar) && Files.getLastModifiedTime(other).toMillis()
+                        < System.currentTimeMillis() - TimeUnit.HOURS.toMillis(1)) {
+                    Files.deleteIfExists(other);
+                }
+            }
         }
         BOOTSTRAP_JARS.put(directory, jar);
         return jar;

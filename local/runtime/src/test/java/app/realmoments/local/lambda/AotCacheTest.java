@@ -120,6 +120,21 @@ class AotCacheTest {
     }
 
     @Test
+    void theBootstrapJarIsWrittenOnceUnderItsHashAndReplacesOtherBuilds() throws Exception {
+        Path aot = Files.createDirectories(dir.resolve("aot"));
+        Path older = Files.writeString(aot.resolve("bootstrap-0000000000000000.jar"), "an older runtime's");
+        Files.setLastModifiedTime(older, FileTime.from(Instant.now().minusSeconds(7200)));
+        Path recent = Files.writeString(aot.resolve("bootstrap-1111111111111111.jar"), "a runtime's running now");
+        Path jar = ProcessContainers.bootstrapJar(aot);
+        assertTrue(jar.getFileName().toString().matches("bootstrap-[0-9a-f]{16}\\.jar"), jar.toString());
+        assertFalse(Files.exists(older));
+        assertTrue(Files.exists(recent), "maybe in use by a runtime of another build");
+        FileTime written = Files.getLastModifiedTime(jar);
+        assertEquals(jar, ProcessContainers.bootstrapJar(aot));
+        assertEquals(written, Files.getLastModifiedTime(jar), "not written again: a cache's class path stays as it was");
+    }
+
+    @Test
     void leftoversOfAKilledRuntimeAreDeletedOnceOld() throws Exception {
         AotCache.Entry entry = entry();
         Files.createDirectories(entry.file().getParent());
