@@ -66,7 +66,7 @@ final class ProcessContainer implements Container {
     private volatile Assignment current;
     private volatile FunctionError exited;
     private volatile boolean retiring;
-    private Process process;
+    private volatile Process process;
 
     /** An invocation handed to the bootstrap, and where its outcome goes. */
     private record Assignment(String requestId, byte[] event, long deadlineEpochMs, CompletableFuture<String> result) {

@@ -111,21 +111,25 @@ final class ProcessContainers implements Containers {
         command.addAll(isolation.jvmOptions());
         command.addAll(List.of("-cp", jar + File.pathSeparator + bootstrap, Bootstrap.class.getName()));
 
-        ProcessContainer container = new ProcessContainer(spec, jar, arn, training != null, description);
         AotCache.Training recording = training;
+        ProcessContainer container = null;
         try {
+            container = new ProcessContainer(spec, jar, arn, training != null, description);
+            ProcessContainer launched = container;
             Map<String, String> env = new LinkedHashMap<>(environment);
             env.put("AWS_LAMBDA_RUNTIME_API", container.runtimeApi());
             running.add(container);
             container.launch(command, env, status -> {
-                running.remove(container);
+                running.remove(launched);
                 if (recording != null) {
                     finishTraining(recording, status);
                 }
             });
         } catch (IOException | RuntimeException e) {
-            running.remove(container);
-            container.close();
+            if (container != null) {
+                running.remove(container);
+                container.close();
+            }
             if (recording != null) {
                 aot.finish(recording, -1);
             }
