@@ -42,12 +42,16 @@ test: $(VENV_STAMP) ## Run every test: unit, emulator integration, end-to-end, t
 	$(MAKE) --no-print-directory sam-validate
 	$(MAKE) --no-print-directory lint
 
-dev: $(VENV_STAMP) build ## Run the whole stack locally on the emulator (http://127.0.0.1:$(PORT)); ENDPOINT=<url> uses a running emulator
-	java -jar $(RUNTIME_JAR) dev --port $(PORT) --emulator-port $(EMULATOR_PORT) $(if $(ENDPOINT),--endpoint $(ENDPOINT))
+# Functions run in a JVM per container with an AOT cache per function jar (.local/aot, docs/local-runtime.md);
+# IN_PROCESS=1 runs them all in the runtime's JVM instead, AOT=0 runs the container JVMs without the cache.
+CONTAINER_FLAGS = $(if $(IN_PROCESS),--in-process)$(if $(filter 0,$(AOT)), --no-aot)
 
-invoke: $(VENV_STAMP) build ## Run one function once: make invoke FUNCTION=<logical id> EVENT=events/<file>.json
+dev: $(VENV_STAMP) build ## Run the whole stack locally on the emulator (http://127.0.0.1:$(PORT)); ENDPOINT=<url> uses a running emulator; IN_PROCESS=1, AOT=0
+	java -jar $(RUNTIME_JAR) dev --port $(PORT) --emulator-port $(EMULATOR_PORT) $(if $(ENDPOINT),--endpoint $(ENDPOINT)) $(CONTAINER_FLAGS)
+
+invoke: $(VENV_STAMP) build ## Run one function once: make invoke FUNCTION=<logical id> EVENT=events/<file>.json; IN_PROCESS=1, AOT=0
 	@test -n "$(FUNCTION)" -a -n "$(EVENT)" || { echo "usage: make invoke FUNCTION=<logical id> EVENT=events/<file>.json" >&2; exit 2; }
-	java -jar $(RUNTIME_JAR) invoke --function $(FUNCTION) --event $(EVENT) --emulator-port $(EMULATOR_PORT)
+	java -jar $(RUNTIME_JAR) invoke --function $(FUNCTION) --event $(EVENT) --emulator-port $(EMULATOR_PORT) $(CONTAINER_FLAGS)
 
 token: ## Print an ID token for a local user: make -s token NAME=alice (with `make dev` running)
 	@test -f $(RUNTIME_JAR) || $(MVN) package -DskipTests >&2

@@ -15,6 +15,7 @@ import app.realmoments.local.gateway.Route;
 import app.realmoments.local.gateway.RouteTable;
 import app.realmoments.local.lambda.FunctionSpec;
 import app.realmoments.local.lambda.Invocation;
+import app.realmoments.local.lambda.Isolation;
 import app.realmoments.local.lambda.LocalFunction;
 import app.realmoments.local.provision.Physical;
 import app.realmoments.local.provision.Provisioner;
@@ -85,15 +86,18 @@ public final class LocalStack implements AutoCloseable {
      * @param http         whether to serve the HTTP API
      * @param pumps        whether to run the event pumps
      * @param quiet        no access log lines
+     * @param isolation    where the functions' containers run: in this JVM (the default, for tests' speed) or
+     *                     each in a JVM of its own with an AOT cache per function jar ({@code make dev})
      */
     public record Options(Path root, Path template, int httpPort, int emulatorPort, String endpoint, Path stateDir,
                           Path emulatorLog, boolean http, boolean pumps, boolean quiet,
-                          Map<String, String> parameters) {
+                          Map<String, String> parameters, Isolation isolation) {
 
         public Options {
             root = root.toAbsolutePath().normalize();
             template = template == null ? root.resolve("template.yaml") : template.toAbsolutePath().normalize();
             parameters = Map.copyOf(parameters == null ? Map.of() : parameters);
+            isolation = isolation == null ? Isolation.inProcess() : isolation;
         }
 
         /** The repository around the working directory (or -Dproject.root): free ports, no files written. */
@@ -102,47 +106,52 @@ public final class LocalStack implements AutoCloseable {
         }
 
         public static Options forRoot(Path root) {
-            return new Options(root, null, 0, 0, null, null, null, true, true, false, Map.of());
+            return new Options(root, null, 0, 0, null, null, null, true, true, false, Map.of(), Isolation.inProcess());
         }
 
         public Options withHttpPort(int port) {
             return new Options(root, template, port, emulatorPort, endpoint, stateDir, emulatorLog, http, pumps, quiet,
-                    parameters);
+                    parameters, isolation);
         }
 
         public Options withEmulatorPort(int port) {
             return new Options(root, template, httpPort, port, endpoint, stateDir, emulatorLog, http, pumps, quiet,
-                    parameters);
+                    parameters, isolation);
         }
 
         public Options withEndpoint(String url) {
             return new Options(root, template, httpPort, emulatorPort, url, stateDir, emulatorLog, http, pumps, quiet,
-                    parameters);
+                    parameters, isolation);
         }
 
         public Options withStateDir(Path dir) {
             return new Options(root, template, httpPort, emulatorPort, endpoint, dir, emulatorLog, http, pumps, quiet,
-                    parameters);
+                    parameters, isolation);
         }
 
         public Options withEmulatorLog(Path file) {
             return new Options(root, template, httpPort, emulatorPort, endpoint, stateDir, file, http, pumps, quiet,
-                    parameters);
+                    parameters, isolation);
         }
 
         public Options withHttp(boolean serve) {
             return new Options(root, template, httpPort, emulatorPort, endpoint, stateDir, emulatorLog, serve, pumps,
-                    quiet, parameters);
+                    quiet, parameters, isolation);
         }
 
         public Options withPumps(boolean run) {
             return new Options(root, template, httpPort, emulatorPort, endpoint, stateDir, emulatorLog, http, run, quiet,
-                    parameters);
+                    parameters, isolation);
+        }
+
+        public Options withIsolation(Isolation containers) {
+            return new Options(root, template, httpPort, emulatorPort, endpoint, stateDir, emulatorLog, http, pumps, quiet,
+                    parameters, containers);
         }
 
         public Options withQuiet(boolean noAccessLog) {
             return new Options(root, template, httpPort, emulatorPort, endpoint, stateDir, emulatorLog, http, pumps,
-                    noAccessLog, parameters);
+                    noAccessLog, parameters, isolation);
         }
     }
 
@@ -276,7 +285,7 @@ public final class LocalStack implements AutoCloseable {
             FunctionSpec spec = FunctionSpec.of(resource, intrinsics, resources.ref(resource.logicalId()));
             Path jar = options.root().resolve(spec.codeUri()).normalize();
             LocalFunction function = new LocalFunction(spec, jar, lambdaEnvironment(spec, jar),
-                    resources.getAtt(resource.logicalId(), "Arn"));
+                    resources.getAtt(resource.logicalId(), "Arn"), options.isolation());
             function.onInvocation(invocation -> listeners.forEach(l -> l.accept(invocation)));
             functions.put(spec.logicalId(), function);
             if (!function.jarExists()) {
@@ -297,17 +306,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("AWS_ACCESS_KEY_ID", Aws.ACCESS_KEY);
         env.put("AWS_SECRET_ACCESS_KEY", Aws.SECRET_KEY);
         env.put("AWS_ENDPOINT_URL", aws.endpoint());
-        env.put("AWS_LAMBDA_FUNCTION_NAME", spec.functionName());
-        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(spec.memoryMb()));
-        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + spec.functionName());
-        env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local/[$LATEST]" + spec.logicalId());
-        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
-        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + spec.runtime());
-        if (spec.logFormat() != null) {
-            env.put("AWS_LAMBDA_LOG_FORMAT", spec.logFormat());
-        }
-        env.put("_HANDLER", spec.handler());
+        env.putAll(spec.lambdaVariables());
         env.put("LAMBDA_TASK_ROOT", jar.getParent() == null ? "." : jar.getParent().toString());
         env.put("TZ", ":UTC");
         return env;
@@ -639,6 +638,11 @@ public final class LocalStack implements AutoCloseable {
 
     public Aws aws() {
         return aws;
+    }
+
+    /** How the stack was started. */
+    public Options options() {
+        return options;
     }
 
     /** The repository (or test root) the stack runs from: CodeUri paths are relative to it. */

@@ -3,6 +3,7 @@ package app.realmoments.local;
 import app.realmoments.local.aws.Aws;
 import app.realmoments.local.lambda.Console;
 import app.realmoments.local.lambda.Invocation;
+import app.realmoments.local.lambda.Isolation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -13,13 +14,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The command line of the local runtime (what the Makefile calls):
  * <pre>
- * java -jar runtime.jar dev    [--port 3000] [--emulator-port 4566] [--endpoint URL] [--root DIR]
- * java -jar runtime.jar invoke --function LogicalId --event events/x.json [--emulator-port N] [--root DIR]
+ * java -jar runtime.jar dev    [--port 3000] [--emulator-port 4566] [--endpoint URL] [--in-process | --no-aot] [--root DIR]
+ * java -jar runtime.jar invoke --function LogicalId --event events/x.json [--emulator-port N] [--in-process | --no-aot] [--root DIR]
  * java -jar runtime.jar token  --user alice [--root DIR]
  * </pre>
  */
@@ -32,7 +34,13 @@ public final class Main {
                                                                         run one function once, print its answer
               token   --user <name>                                      print an ID token of a local user
             common: --root <dir> (the repository; default: the nearest folder with template.yaml)
+            dev and invoke run each function container in a JVM of its own, with an AOT cache per function
+            jar kept in .local/aot (trained by the first container, rebuilt when the jar changes):
+              --in-process   run every function in the runtime's own JVM instead (each in its own class loader)
+              --no-aot       container JVMs without the AOT cache
             """;
+    /** Flags that take no value. */
+    private static final Set<String> SWITCHES = Set.of("in-process", "no-aot");
 
     private Main() {
     }
@@ -83,7 +91,9 @@ public final class Main {
             String name = arg.substring(2);
             String value;
             int eq = name.indexOf('=');
-            if (eq >= 0) {
+            if (SWITCHES.contains(name)) {
+                value = "true";
+            } else if (eq >= 0) {
                 value = name.substring(eq + 1);
                 name = name.substring(0, eq);
             } else if (i + 1 < args.length) {
@@ -98,6 +108,18 @@ public final class Main {
 
     private static Path root(Map<String, String> flags) {
         return flags.containsKey("root") ? Path.of(flags.get("root")).toAbsolutePath().normalize() : LocalStack.findRoot();
+    }
+
+    /** Where functions run: a JVM per container with the AOT cache unless the flags say otherwise. */
+    private static Isolation isolation(Map<String, String> flags, Path root) {
+        if (flags.containsKey("in-process")) {
+            if (flags.containsKey("no-aot")) {
+                throw new IllegalArgumentException("--no-aot is about container JVMs; --in-process has none");
+            }
+            return Isolation.inProcess();
+        }
+        Isolation process = Isolation.process(root.resolve(".local/aot"));
+        return flags.containsKey("no-aot") ? process.withoutAotCache() : process;
     }
 
     private static int port(Map<String, String> flags, String name, int fallback) {
@@ -120,7 +142,8 @@ public final class Main {
                 .withEmulatorPort(port(flags, "emulator-port", 4566))
                 .withEndpoint(endpoint)
                 .withStateDir(root.resolve(".local"))
-                .withEmulatorLog(root.resolve(".local/emulator.log"));
+                .withEmulatorLog(root.resolve(".local/emulator.log"))
+                .withIsolation(isolation(flags, root));
         if (endpoint == null && !free(options.emulatorPort())) {
             throw new IllegalStateException("port " + options.emulatorPort() + " is taken (another `make dev`? an"
                     + " emulator already running? then pass --endpoint http://127.0.0.1:" + options.emulatorPort()
@@ -157,6 +180,7 @@ public final class Main {
                   Real Moments is running locally
                     API          %s   (try: curl %s/health)
                     AWS emulator %s   (AWS_ENDPOINT_URL; every name is in .local/outputs.json)
+                    Functions    %s
 
                   A token for a local user (created on first use; "alice" is alice@example.edu):
                     TOKEN=$(make -s token NAME=alice)
@@ -169,11 +193,20 @@ public final class Main {
                         --auth-parameters 'USERNAME=%s,PASSWORD=%s' --query AuthenticationResult.IdToken --output text
 
                   Ctrl-C stops the API, the event pumps and the emulator.
-                """.formatted(stack.apiUrl(), stack.apiUrl(), endpoint, stack.apiUrl(),
+                """.formatted(stack.apiUrl(), stack.apiUrl(), endpoint, functions(stack.options().isolation()),
+                stack.apiUrl(),
                 aws, pool, user, user,
                 aws, pool, user, Tokens.PASSWORD,
                 aws, client, user, Tokens.PASSWORD);
         System.out.println(text);
+    }
+
+    private static String functions(Isolation isolation) {
+        if (!isolation.process()) {
+            return "in this JVM, each in its own class loader (--in-process)";
+        }
+        return "a JVM per container" + (isolation.aotCache() ? ", AOT cache per function jar in .local/aot"
+                + " (made by its first container)" : ", no AOT cache (--no-aot)");
     }
 
     // ------------------------------------------------------------------ invoke
@@ -199,7 +232,8 @@ public final class Main {
         PrintStream stdout = System.out;
         RuntimeLog.to(System.err);
         Console.install(System.err, System.err);
-        LocalStack.Options options = LocalStack.Options.forRoot(root).withHttp(false).withPumps(false).withQuiet(true);
+        LocalStack.Options options = LocalStack.Options.forRoot(root).withHttp(false).withPumps(false).withQuiet(true)
+                .withIsolation(isolation(flags, root));
         Path state = root.resolve(".local/state.json");
         LocalStack stack;
         String running = runningEndpoint(state);

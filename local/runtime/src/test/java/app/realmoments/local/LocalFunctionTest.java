@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.realmoments.local.lambda.FunctionSpec;
 import app.realmoments.local.lambda.Invocation;
+import app.realmoments.local.lambda.Isolation;
 import app.realmoments.local.lambda.LocalFunction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,23 +24,41 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A function run from its own jar: isolation, environment, Context, errors, timeout, the instance pool. */
+/**
+ * A function run from its own jar: isolation, environment, Context, errors, timeout, the instance pool;
+ * here with its containers in this JVM, in {@link ProcessContainersTest} each in a JVM of its own.
+ */
 class LocalFunctionTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
 
-    private LocalFunction function;
+    LocalFunction function;
+
+    /** Where the functions of these tests run their containers. */
+    Isolation isolation() {
+        return Isolation.inProcess();
+    }
 
     @BeforeEach
     void load() throws Exception {
+        function = probe(isolation());
+    }
+
+    LocalFunction probe(Isolation isolation) throws Exception {
         Path jar = FixtureJar.build(dir.resolve("fixture.jar"));
         FunctionSpec spec = new FunctionSpec("ProbeFunction", "probe-fn", "fixture.jar",
                 "app.realmoments.local.fixture.Probe::handleRequest", "java25", 256, 2, null, Map.of(), Map.of());
-        function = new LocalFunction(spec, jar, Map.of("GREETING", "hello"),
-                "arn:aws:lambda:us-east-1:123456789012:function:probe-fn");
+        return new LocalFunction(spec, jar, Map.of("GREETING", "hello"),
+                "arn:aws:lambda:us-east-1:123456789012:function:probe-fn", isolation);
+    }
+
+    /** Which container answered: its handler instance in its JVM. */
+    static String container(Invocation invocation) throws Exception {
+        JsonNode out = JSON.readTree(invocation.response());
+        return out.path("instance").asInt() + "@" + out.path("pid").asLong();
     }
 
     @AfterEach
@@ -81,7 +100,7 @@ class LocalFunctionTest {
 
         Invocation warm = function.invoke("{\"action\": \"probe\"}");
         assertFalse(warm.coldStart());
-        assertEquals(out.path("instance").asInt(), JSON.readTree(warm.response()).path("instance").asInt());
+        assertEquals(container(invocation), container(warm));
     }
 
     @Test
@@ -112,11 +131,11 @@ class LocalFunctionTest {
             for (int i = 0; i < LocalFunction.MAX_INSTANCES; i++) {
                 calls.add(pool.submit(() -> function.invoke("{\"action\": \"sleep\", \"millis\": 700}")));
             }
-            Set<Integer> instances = new HashSet<>();
+            Set<String> instances = new HashSet<>();
             for (Future<Invocation> call : calls) {
                 Invocation invocation = call.get();
                 assertFalse(invocation.failed(), invocation.response());
-                instances.add(JSON.readTree(invocation.response()).path("instance").asInt());
+                instances.add(container(invocation));
             }
             assertEquals(LocalFunction.MAX_INSTANCES, instances.size());
         } finally {
@@ -138,7 +157,7 @@ class LocalFunctionTest {
             for (String id : List.of("First", "Second")) {
                 FunctionSpec spec = new FunctionSpec(id, id, "with-events.jar",
                         "app.realmoments.local.fixture.S3Keys::handleRequest", "java25", 128, 5, null, Map.of(), Map.of());
-                functions.add(new LocalFunction(spec, fat, Map.of(), "arn"));
+                functions.add(new LocalFunction(spec, fat, Map.of(), "arn", isolation()));
             }
             for (int round = 0; round < 2; round++) {
                 for (LocalFunction each : functions) {
@@ -157,7 +176,7 @@ class LocalFunctionTest {
         FunctionSpec spec = new FunctionSpec("Missing", "missing", "functions/missing/target/missing.jar",
                 "x.Y::handleRequest", "java25", 128, 3, null, Map.of(), Map.of());
         try (LocalFunction missing = new LocalFunction(spec, dir.resolve("functions/missing/target/missing.jar"),
-                Map.of(), "arn")) {
+                Map.of(), "arn", isolation())) {
             Invocation invocation = missing.invoke("{}");
             assertTrue(invocation.failed());
             assertTrue(invocation.error().getMessage().contains("make build"), invocation.error().getMessage());
@@ -168,7 +187,7 @@ class LocalFunctionTest {
     void aMissingClassFailsLikeLambdasInit() {
         FunctionSpec spec = new FunctionSpec("Wrong", "wrong", "fixture.jar",
                 "app.realmoments.local.fixture.NoSuchHandler::handleRequest", "java25", 128, 3, null, Map.of(), Map.of());
-        try (LocalFunction wrong = new LocalFunction(spec, dir.resolve("fixture.jar"), Map.of(), "arn")) {
+        try (LocalFunction wrong = new LocalFunction(spec, dir.resolve("fixture.jar"), Map.of(), "arn", isolation())) {
             Invocation invocation = wrong.invoke("{}");
             assertTrue(invocation.failed());
             assertTrue(invocation.error().getMessage().contains("NoSuchHandler"), invocation.error().getMessage());

@@ -42,14 +42,24 @@ public final class Console {
 
     /** Prints one line on behalf of a function (labelled like the function's own lines). */
     public static void line(String function, String text) {
+        print(function, text, false);
+    }
+
+    /** Prints one line on behalf of a function on stderr (labelled like the function's own lines). */
+    public static void errorLine(String function, String text) {
+        print(function, text, true);
+    }
+
+    private static void print(String function, String text, boolean error) {
+        // System.out and System.err read each time: install may have replaced them.
         if (!installed) {
-            System.out.println("[" + function + "] " + text);
+            (error ? System.err : System.out).println("[" + function + "] " + text);
             return;
         }
         String previous = LABEL.get();
         LABEL.set(function);
         try {
-            System.out.println(text);
+            (error ? System.err : System.out).println(text);
         } finally {
             if (previous == null) {
                 LABEL.remove();

@@ -61,6 +61,26 @@ public record FunctionSpec(String logicalId, String functionName, String codeUri
         return value == null ? fallback : Integer.parseInt(value.trim());
     }
 
+    /**
+     * The variables Lambda itself sets for this function: its name, memory, version, log group and
+     * stream, handler and runtime (the container's Context is made of them).
+     */
+    public Map<String, String> lambdaVariables() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AWS_LAMBDA_FUNCTION_NAME", functionName);
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(memoryMb));
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + functionName);
+        env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local/[$LATEST]" + logicalId);
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + runtime);
+        if (logFormat != null) {
+            env.put("AWS_LAMBDA_LOG_FORMAT", logFormat);
+        }
+        env.put("_HANDLER", handler);
+        return env;
+    }
+
     public String handlerClass() {
         int split = handler.indexOf("::");
         return split < 0 ? handler : handler.substring(0, split);

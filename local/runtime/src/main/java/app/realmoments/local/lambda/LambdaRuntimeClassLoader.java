@@ -6,6 +6,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.Enumeration;
+import java.util.stream.Stream;
 
 /**
  * The parent of a function's class loader: what the Lambda Java runtime itself provides, and nothing
@@ -19,7 +20,9 @@ import java.util.Enumeration;
  *       ({@code ...runtime.serialization.*}, {@code com.amazonaws.lambda.thirdparty.*}): a copy of its
  *       own for each function, because that library keeps per-process state (its Jackson modules and
  *       serializers remember the class loader of the first function that used them) and Lambda runs
- *       one function per process.</li>
+ *       one function per process;</li>
+ *   <li>a copy of the bootstrap's handler code ({@code app.realmoments.local.bootstrap.*}, see
+ *       LambdaHandler), so that it calls the function's own copy of the serializer.</li>
  * </ul>
  * Jackson, the AWS SDK, the event types, Joda-Time: all must come from the function's jar, as in Lambda.
  */
@@ -33,22 +36,27 @@ public final class LambdaRuntimeClassLoader extends URLClassLoader {
     private static final String EVENTS_PACKAGE = "com.amazonaws.services.lambda.runtime.events.";
     private static final String SERIALIZATION_PACKAGE = "com.amazonaws.services.lambda.runtime.serialization.";
     private static final String SERIALIZER_SHADED = "com.amazonaws.lambda.thirdparty.";
+    private static final String BOOTSTRAP_PACKAGE = "app.realmoments.local.bootstrap.";
 
     private final ClassLoader runtime;
 
     /** @param runtime the runtime's own loader, which has aws-lambda-java-core and -serialization */
     public LambdaRuntimeClassLoader(ClassLoader runtime) {
-        super("lambda-runtime", new URL[] {serializerLocation(runtime)}, ClassLoader.getPlatformClassLoader());
+        super("lambda-runtime", Stream.of(SERIALIZATION_PACKAGE + "PojoSerializer",
+                        BOOTSTRAP_PACKAGE + "LambdaHandler").map(name -> location(runtime, name)).distinct()
+                .toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
         this.runtime = runtime;
     }
 
-    /** Where aws-lambda-java-serialization is: its jar, or the runtime's shaded jar that holds it. */
-    private static URL serializerLocation(ClassLoader runtime) {
+    /**
+     * Where the runtime has the class: aws-lambda-java-serialization's or the bootstrap's jar (or
+     * classes folder), or the runtime's shaded jar that holds both.
+     */
+    private static URL location(ClassLoader runtime, String className) {
         try {
-            return runtime.loadClass(SERIALIZATION_PACKAGE + "PojoSerializer").getProtectionDomain().getCodeSource()
-                    .getLocation();
+            return runtime.loadClass(className).getProtectionDomain().getCodeSource().getLocation();
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("aws-lambda-java-serialization is not on the runtime's class path", e);
+            throw new IllegalStateException(className + " is not on the runtime's class path", e);
         }
     }
 
@@ -57,8 +65,10 @@ public final class LambdaRuntimeClassLoader extends URLClassLoader {
                 && !className.startsWith(SERIALIZATION_PACKAGE);
     }
 
+    /** What each function gets a copy of: the serializer and the bootstrap's handler code. */
     private static boolean serializer(String className) {
-        return className.startsWith(SERIALIZATION_PACKAGE) || className.startsWith(SERIALIZER_SHADED);
+        return className.startsWith(SERIALIZATION_PACKAGE) || className.startsWith(SERIALIZER_SHADED)
+                || className.startsWith(BOOTSTRAP_PACKAGE);
     }
 
     private static String className(String resource) {

@@ -1,36 +1,16 @@
 package app.realmoments.local.lambda;
 
 import app.realmoments.local.RuntimeLog;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
-import java.lang.reflect.TypeVariable;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
+import app.realmoments.local.bootstrap.ErrorJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -44,64 +24,72 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * One function of the template, run the way the Lambda Java runtime runs it: from its own jar in its
- * own class loader (see {@link LambdaRuntimeClassLoader}), its environment installed before its
- * handler class is initialised, the event deserialized and the result serialized by Lambda's own
- * serializer, a Context per invocation, the thread context class loader set to the function's.
+ * One function of the template, run the way Lambda runs it: from its own jar, in containers created
+ * lazily (each a cold start, logged, its init given 10 s) that serve one invocation at a time, up to
+ * {@link #MAX_INSTANCES} of them, so concurrent requests run concurrently. Each invocation is given
+ * the function's Timeout; a container that times out is replaced. Every invocation ends with Lambda's
+ * REPORT line.
  *
- * <p>Up to {@link #MAX_INSTANCES} handler instances are created lazily (each a "container", logged
- * as a cold start) and each serves one invocation at a time, so concurrent requests run concurrently.
+ * <p>Where containers run is the {@link Isolation}: each in a JVM of its own with the function's jar
+ * on its class path and an AOT cache per jar ({@link ProcessContainers}, what {@code make dev} and
+ * {@code make invoke} use), or all in this JVM, each function in its own class loader
+ * ({@link InProcessContainers}, faster to start: the tests' default). Either way the handler is
+ * called by the bootstrap's LambdaHandler: Lambda's serializer, a Context per invocation.
  */
 public final class LocalFunction implements AutoCloseable {
 
     public static final int MAX_INSTANCES = 4;
     private static final long INIT_TIMEOUT_MS = 10_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
-    /** Put in an invocation's instance slot once {@link #invoke} is done with it: a late init then gives up. */
-    private static final Object ABANDONED = new Object();
+    /** Put in an invocation's container slot once {@link #invoke} is done with it: a late init then gives up. */
+    private static final Container ABANDONED = new Container() {
+        @Override
+        public String invoke(String requestId, String eventJson, long deadlineEpochMs) {
+            throw new CancellationException("abandoned");
+        }
+
+        @Override
+        public boolean reusable() {
+            return false;
+        }
+
+        @Override
+        public String description() {
+            return "";
+        }
+
+        @Override
+        public void close() {
+        }
+    };
 
     private final FunctionSpec spec;
     private final Path jar;
     private final Map<String, String> environment;
-    private final String arn;
+    private final Containers containers;
     private final Semaphore slots = new Semaphore(MAX_INSTANCES, true);
-    private final Deque<Object> idle = new ConcurrentLinkedDeque<>();
+    private final Deque<Container> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger instances = new AtomicInteger();
     private final ExecutorService threads;
     private final List<Consumer<Invocation>> listeners = new CopyOnWriteArrayList<>();
-    private Loaded loaded;
     private volatile boolean closed;
-
-    /** The handler's class in its loader, the method Lambda would call and its serializers. */
-    private record Loaded(URLClassLoader loader, Class<?> type, Method method, Kind kind,
-                          Serializer input, Serializer output) {
-    }
-
-    /**
-     * The function's own copy of Lambda's serializer (a PojoSerializer of its class loader's
-     * aws-lambda-java-serialization, see {@link LambdaRuntimeClassLoader}), called reflectively.
-     */
-    private record Serializer(Object target, Method fromJson, Method toJson) {
-        Object read(byte[] json) throws Exception {
-            return fromJson.invoke(target, new ByteArrayInputStream(json));
-        }
-
-        void write(Object value, OutputStream out) throws Exception {
-            toJson.invoke(target, value, out);
-        }
-    }
-
-    private enum Kind { POJO, STREAM }
 
     /** What a finished run hands back to the invoking thread. */
     private record Outcome(String response, long initMs) {
     }
 
+    /** A function whose containers run in this JVM. */
     public LocalFunction(FunctionSpec spec, Path jar, Map<String, String> environment, String arn) {
+        this(spec, jar, environment, arn, Isolation.inProcess());
+    }
+
+    public LocalFunction(FunctionSpec spec, Path jar, Map<String, String> environment, String arn,
+                         Isolation isolation) {
         this.spec = spec;
         this.jar = jar;
         this.environment = Map.copyOf(environment);
-        this.arn = arn;
+        this.containers = isolation.process()
+                ? new ProcessContainers(spec, jar, this.environment, arn, isolation)
+                : new InProcessContainers(spec, jar, this.environment, arn);
         AtomicInteger n = new AtomicInteger();
         this.threads = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "fn-" + spec.logicalId() + "-" + n.incrementAndGet());
@@ -140,17 +128,17 @@ public final class LocalFunction implements AutoCloseable {
             slots.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return finish(new Invocation(spec.logicalId(), requestId, eventJson, errorJson(e), e, 0, -1));
+            return finish(new Invocation(spec.logicalId(), requestId, eventJson, ErrorJson.of(e), e, 0, -1));
         }
-        AtomicReference<Object> instance = new AtomicReference<>(idle.pollFirst());
-        boolean cold = instance.get() == null;
-        boolean keepInstance = true;
+        AtomicReference<Container> container = new AtomicReference<>(takeIdle());
+        boolean cold = container.get() == null;
+        boolean healthy = true;
         try {
             if (closed) {
                 throw new IllegalStateException("the function " + spec.logicalId() + " is stopped");
             }
             CountDownLatch initialized = new CountDownLatch(1);
-            Future<Outcome> future = threads.submit(() -> run(instance, eventJson, requestId, initialized));
+            Future<Outcome> future = threads.submit(() -> run(container, eventJson, requestId, initialized));
             try {
                 // Lambda's two clocks: up to 10 s for init (a cold start), then the function's Timeout.
                 if (!initialized.await(INIT_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
@@ -161,39 +149,61 @@ public final class LocalFunction implements AutoCloseable {
                         millisSince(started), outcome.initMs());
             } catch (TimeoutException e) {
                 future.cancel(true);
-                keepInstance = false;
+                healthy = false;
                 Exception timeout = new TimeoutException("init".equals(e.getMessage())
                         ? "Init timed out after " + INIT_TIMEOUT_MS / 1000 + ".00 seconds"
                         : "Task timed out after " + spec.timeoutSeconds() + ".00 seconds");
-                invocation = new Invocation(spec.logicalId(), requestId, eventJson, errorJson(timeout), timeout,
+                invocation = new Invocation(spec.logicalId(), requestId, eventJson, ErrorJson.of(timeout), timeout,
                         millisSince(started), cold ? 0 : -1);
             } catch (ExecutionException e) {
-                Throwable cause = e.getCause() instanceof InvocationTargetException ite ? ite.getCause() : e.getCause();
-                keepInstance = !(cause instanceof Error) || cause instanceof AssertionError;
+                Throwable cause = e.getCause();
+                healthy = !(cause instanceof Error) || cause instanceof AssertionError;
                 invocation = new Invocation(spec.logicalId(), requestId, eventJson, errorJson(cause), cause,
-                        millisSince(started), cold && instance.get() != null ? 0 : -1);
+                        millisSince(started), cold && container.get() != null ? 0 : -1);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            keepInstance = false;
-            invocation = new Invocation(spec.logicalId(), requestId, eventJson, errorJson(e), e,
+            healthy = false;
+            invocation = new Invocation(spec.logicalId(), requestId, eventJson, ErrorJson.of(e), e,
                     millisSince(started), -1);
         } catch (RuntimeException e) {
-            invocation = new Invocation(spec.logicalId(), requestId, eventJson, errorJson(e), e,
+            invocation = new Invocation(spec.logicalId(), requestId, eventJson, ErrorJson.of(e), e,
                     millisSince(started), -1);
         } finally {
-            // Claims the instance; an init still running after a timeout then finds ABANDONED and gives up.
-            Object used = instance.getAndSet(ABANDONED);
+            // Claims the container; an init still running after a timeout then finds ABANDONED and gives up.
+            Container used = container.getAndSet(ABANDONED);
             if (used != null && used != ABANDONED) {
-                if (keepInstance && !closed) {
+                if (healthy && !closed && used.reusable()) {
                     idle.addFirst(used);
                 } else {
                     instances.decrementAndGet();
+                    if (healthy) {
+                        used.retire();
+                    } else {
+                        used.close();
+                    }
                 }
             }
             slots.release();
         }
         return finish(invocation);
+    }
+
+    /** The most recently used idle container that can still serve (a container JVM may have ended meanwhile). */
+    private Container takeIdle() {
+        for (Container candidate = idle.pollFirst(); candidate != null; candidate = idle.pollFirst()) {
+            if (candidate.reusable()) {
+                return candidate;
+            }
+            instances.decrementAndGet();
+            candidate.close();
+        }
+        return null;
+    }
+
+    /** Lambda's error JSON for what an invocation threw: a container JVM's own, else made from the Throwable. */
+    private static String errorJson(Throwable error) {
+        return error instanceof FunctionError remote ? remote.json() : ErrorJson.of(error);
     }
 
     private Invocation finish(Invocation invocation) {
@@ -204,8 +214,9 @@ public final class LocalFunction implements AutoCloseable {
             report.append(" Init Duration: ").append(invocation.initMs()).append(" ms");
         }
         if (invocation.failed()) {
-            report.append(" Status: error (").append(invocation.error().getClass().getSimpleName()).append(": ")
-                    .append(invocation.error().getMessage()).append(')');
+            Throwable error = invocation.error();
+            report.append(" Status: error (").append(error instanceof FunctionError remote ? remote.simpleType()
+                    : error.getClass().getSimpleName()).append(": ").append(error.getMessage()).append(')');
         }
         Console.line(spec.logicalId(), report.toString());
         for (Consumer<Invocation> listener : listeners) {
@@ -218,31 +229,28 @@ public final class LocalFunction implements AutoCloseable {
         return invocation;
     }
 
-    /** The body of one invocation, on a function thread. */
-    private Outcome run(AtomicReference<Object> instance, String eventJson, String requestId,
+    /** The body of one invocation, on a function thread: a cold start first when it has no container. */
+    private Outcome run(AtomicReference<Container> container, String eventJson, String requestId,
                         CountDownLatch initialized) throws Exception {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
         Console.label(spec.logicalId());
         try {
             long initMs = -1;
-            Loaded handler;
-            Object target;
+            Container target;
             try {
-                long start = System.nanoTime();
-                handler = loaded();
-                thread.setContextClassLoader(handler.loader());
-                target = instance.get();
+                target = container.get();
                 if (target == null) {
-                    Object created = newInstance(handler);
-                    if (!instance.compareAndSet(null, created)) {
+                    long start = System.nanoTime();
+                    Container created = create();
+                    if (!container.compareAndSet(null, created)) {
                         instances.decrementAndGet(); // invoke gave up on this init: free its slot
+                        created.close();
                         throw new CancellationException("init finished after the invocation gave up");
                     }
                     target = created;
                     initMs = Math.max(1, (System.nanoTime() - start) / 1_000_000);
+                    String about = created.description();
                     Console.line(spec.logicalId(), "cold start: instance " + instances.get() + " (of at most "
-                            + MAX_INSTANCES + ") created in " + initMs + " ms");
+                            + MAX_INSTANCES + ") created in " + initMs + " ms" + (about.isEmpty() ? "" : ": " + about));
                 }
                 if (target == ABANDONED) {
                     throw new CancellationException("the invocation gave up before init finished");
@@ -250,234 +258,46 @@ public final class LocalFunction implements AutoCloseable {
             } finally {
                 initialized.countDown();
             }
-            long deadline = System.nanoTime() + spec.timeoutSeconds() * 1_000_000_000L;
-            Context context = new LocalContext(spec, requestId, arn, deadline);
-            byte[] event = eventJson.getBytes(StandardCharsets.UTF_8);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            Method method = handler.method();
-            Object[] args = new Object[method.getParameterCount()];
-            Class<?>[] types = method.getParameterTypes();
-            if (handler.kind() == Kind.STREAM) {
-                args[0] = new ByteArrayInputStream(event);
-                args[1] = out;
-                if (args.length == 3) {
-                    args[2] = context;
-                }
-                method.invoke(target, args);
-                return new Outcome(out.toString(StandardCharsets.UTF_8), initMs);
-            }
-            for (int i = 0; i < args.length; i++) {
-                args[i] = types[i] == Context.class ? context : handler.input().read(event);
-            }
-            Object result = method.invoke(target, args);
-            if (method.getReturnType() == void.class || result == null) {
-                return new Outcome("null", initMs);
-            }
-            handler.output().write(result, out);
-            return new Outcome(out.toString(StandardCharsets.UTF_8), initMs);
+            long deadline = System.currentTimeMillis() + spec.timeoutSeconds() * 1000L;
+            return new Outcome(target.invoke(requestId, eventJson, deadline), initMs);
         } finally {
-            thread.setContextClassLoader(previous);
             Console.clearLabel();
         }
     }
 
-    private Object newInstance(Loaded handler) throws Exception {
+    /** A new container, counted against {@link #MAX_INSTANCES}. */
+    private Container create() throws Exception {
         if (instances.incrementAndGet() > MAX_INSTANCES) {
             instances.decrementAndGet();
             throw new IllegalStateException("more instances than slots");
         }
         try {
-            Constructor<?> constructor = handler.type().getConstructor();
-            return constructor.newInstance();
-        } catch (InvocationTargetException | NoSuchMethodException | InstantiationException | IllegalAccessException
-                 | LinkageError e) {
+            if (closed) {
+                throw new IllegalStateException("the function " + spec.logicalId() + " is stopped");
+            }
+            if (!Files.isRegularFile(jar)) {
+                throw new FunctionInitException(spec.logicalId() + ": " + jar + " does not exist: run `make build`"
+                        + " (CodeUri " + spec.codeUri() + ")");
+            }
+            return containers.start();
+        } catch (Exception | Error e) {
             instances.decrementAndGet();
-            synchronized (this) {
-                // A failed init is retried from scratch next time, in a fresh class loader, as Lambda would.
-                if (instances.get() == 0 && loaded == handler) {
-                    closeLoader();
-                }
-            }
-            if (e instanceof NoSuchMethodException) {
-                throw new IllegalStateException("handler class " + spec.handlerClass()
-                        + " has no public no-argument constructor", e);
-            }
-            if (e instanceof InvocationTargetException ite && ite.getCause() instanceof Exception cause) {
-                throw cause;
-            }
-            if (e instanceof InvocationTargetException ite && ite.getCause() instanceof Error error) {
-                throw error;
-            }
-            if (e instanceof LinkageError linkage) {
-                throw linkage;
-            }
-            throw (Exception) e;
-        }
-    }
-
-    /** Loads the jar and the handler class on first use (the function's init phase). */
-    private synchronized Loaded loaded() throws Exception {
-        if (loaded != null) {
-            return loaded;
-        }
-        if (closed) {
-            throw new IllegalStateException("the function " + spec.logicalId() + " is stopped");
-        }
-        if (!Files.isRegularFile(jar)) {
-            throw new FunctionInitException(spec.logicalId() + ": " + jar + " does not exist: run `make build`"
-                    + " (CodeUri " + spec.codeUri() + ")");
-        }
-        LambdaRuntimeClassLoader runtime = new LambdaRuntimeClassLoader(LocalFunction.class.getClassLoader());
-        URLClassLoader loader = new URLClassLoader("function:" + spec.logicalId(),
-                new URL[] {jar.toUri().toURL()}, runtime);
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader);
-        try {
-            installEnvironment(loader);
-            Class<?> type = Class.forName(spec.handlerClass(), true, loader);
-            Method method = handlerMethod(type);
-            Kind kind = method.getParameterCount() >= 2 && method.getParameterTypes()[0] == InputStream.class
-                    && method.getParameterTypes()[1] == OutputStream.class ? Kind.STREAM : Kind.POJO;
-            Serializer input = null;
-            Serializer output = null;
-            if (kind == Kind.POJO) {
-                Type[] params = method.getGenericParameterTypes();
-                for (int i = 0; i < params.length; i++) {
-                    if (method.getParameterTypes()[i] != Context.class) {
-                        input = serializer(resolve(params[i], type, 0), loader);
-                    }
-                }
-                output = serializer(resolve(method.getGenericReturnType(), type, 1), loader);
-            }
-            loaded = new Loaded(loader, type, method, kind, input, output);
-            return loaded;
-        } catch (ClassNotFoundException e) {
-            loader.close();
-            runtime.close();
-            throw new FunctionInitException(spec.logicalId() + ": class " + e.getMessage() + " not found in " + jar, e);
-        } catch (Exception | LinkageError e) {
-            loader.close();
-            runtime.close();
             throw e;
-        } finally {
-            thread.setContextClassLoader(previous);
         }
-    }
-
-    /** Gives the function its environment through its own copy of the shared Environment class, if it has one. */
-    private void installEnvironment(ClassLoader loader) throws Exception {
-        Class<?> environmentClass;
-        try {
-            environmentClass = Class.forName("app.realmoments.config.Environment", true, loader);
-        } catch (ClassNotFoundException absent) {
-            return;
-        }
-        Method install = environmentClass.getMethod("install", Map.class);
-        try {
-            install.invoke(null, environment);
-        } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
-    }
-
-    /** The public, non-bridge method named by the Handler; with overloads, the one taking most parameters. */
-    private Method handlerMethod(Class<?> type) {
-        String name = spec.handlerMethod();
-        Method method = Arrays.stream(type.getMethods())
-                .filter(m -> m.getName().equals(name) && !m.isBridge() && !m.isSynthetic()
-                        && !Modifier.isStatic(m.getModifiers()) && m.getParameterCount() <= 3)
-                .max(Comparator.comparingInt(Method::getParameterCount))
-                .orElseThrow(() -> new FunctionInitException(spec.logicalId() + ": no public method " + name
-                        + " in " + type.getName()));
-        if (Modifier.isAbstract(type.getModifiers())) {
-            throw new FunctionInitException(spec.logicalId() + ": handler class " + type.getName() + " is abstract");
-        }
-        return method;
-    }
-
-    /**
-     * The Lambda Java runtime's choice, made with the function's copy of its serializer: for a class it
-     * lists as a supported event (S3Event, SQSEvent, DynamodbEvent, ScheduledEvent ...)
-     * {@code LambdaEventSerializers.serializerFor(type, functionLoader)} (whose date modules load
-     * Joda-Time from the function's jar); for anything else, the APIGatewayV2HTTP types included, its
-     * plain shaded Jackson ({@code JacksonFactory.getInstance().getSerializer(type)}).
-     */
-    private static Serializer serializer(Type type, ClassLoader loader) throws Exception {
-        String base = "com.amazonaws.services.lambda.runtime.serialization.";
-        Class<?> events = Class.forName(base + "events.LambdaEventSerializers", true, loader);
-        Class<?> pojo = Class.forName(base + "PojoSerializer", true, loader);
-        Object target;
-        if (type instanceof Class<?> raw
-                && (boolean) events.getMethod("isLambdaSupportedEvent", String.class).invoke(null, raw.getName())) {
-            target = events.getMethod("serializerFor", Class.class, ClassLoader.class).invoke(null, raw, loader);
-        } else {
-            Class<?> jackson = Class.forName(base + "factories.JacksonFactory", true, loader);
-            Object factory = jackson.getMethod("getInstance").invoke(null);
-            target = jackson.getMethod("getSerializer", Type.class).invoke(factory, type);
-        }
-        return new Serializer(target, pojo.getMethod("fromJson", InputStream.class),
-                pojo.getMethod("toJson", Object.class, OutputStream.class));
-    }
-
-    /** A type variable of the handler method (a generic base class) resolved through RequestHandler's arguments. */
-    private static Type resolve(Type type, Class<?> handler, int requestHandlerArgument) {
-        if (!(type instanceof TypeVariable<?>)) {
-            return type;
-        }
-        for (Class<?> c = handler; c != null; c = c.getSuperclass()) {
-            for (Type candidate : c.getGenericInterfaces()) {
-                if (candidate instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw
-                        && raw.getName().equals("com.amazonaws.services.lambda.runtime.RequestHandler")) {
-                    Type argument = p.getActualTypeArguments()[requestHandlerArgument];
-                    if (!(argument instanceof TypeVariable<?>)) {
-                        return argument;
-                    }
-                }
-            }
-        }
-        return Object.class;
-    }
-
-    /** Lambda's error answer: {"errorMessage", "errorType", "stackTrace"}. */
-    public static String errorJson(Throwable error) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("errorMessage", String.valueOf(error.getMessage()));
-        node.put("errorType", error.getClass().getName());
-        ArrayNode trace = node.putArray("stackTrace");
-        for (StackTraceElement element : error.getStackTrace()) {
-            trace.add(element.toString());
-        }
-        if (error.getCause() != null && error.getCause() != error) {
-            node.put("cause", error.getCause().toString());
-        }
-        return node.toString();
     }
 
     private static double millisSince(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000.0;
     }
 
-    private synchronized void closeLoader() {
-        if (loaded != null) {
-            try {
-                loaded.loader().close();
-                if (loaded.loader().getParent() instanceof URLClassLoader runtime) {
-                    runtime.close();
-                }
-            } catch (IOException ignored) {
-                // best effort
-            }
-            loaded = null;
-        }
-    }
-
     @Override
     public void close() {
         closed = true;
         threads.shutdownNow();
-        idle.clear();
-        closeLoader();
+        for (Container container = idle.pollFirst(); container != null; container = idle.pollFirst()) {
+            container.close();
+        }
+        containers.close();
     }
 
     /** The function could not be loaded (missing jar, class or method): Lambda's Runtime.* init errors. */
@@ -488,6 +308,12 @@ public final class LocalFunction implements AutoCloseable {
 
         public FunctionInitException(String message, Throwable cause) {
             super(message, cause);
+        }
+
+        /** From what finding the handler threw (by class name: it may have happened in a container JVM). */
+        static FunctionInitException of(FunctionSpec spec, Path jar, String errorType, String message) {
+            return new FunctionInitException(spec.logicalId() + ": " + (errorType.equals(ClassNotFoundException.class.getName())
+                    ? "class " + message + " not found in " + jar : message));
         }
     }
 }

@@ -1,4 +1,4 @@
-package app.realmoments.local.lambda;
+package app.realmoments.local.bootstrap;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -6,9 +6,23 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
-/** The Context handed to a handler: Lambda's values for this function and this invocation. */
-final class LocalContext implements Context {
+/** The Context handed to a handler: Lambda's values for the function and for this invocation. */
+public final class InvocationContext implements Context {
+
+    /** What every invocation of a function shares: Lambda's AWS_LAMBDA_* values. */
+    public record Function(String name, String version, int memoryMb, String logGroup, String logStream) {
+
+        /** From the variables Lambda sets for a function (a container's environment). */
+        public static Function of(Map<String, String> variables) {
+            String memory = variables.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE");
+            return new Function(variables.get("AWS_LAMBDA_FUNCTION_NAME"),
+                    variables.getOrDefault("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST"),
+                    memory == null ? 128 : Integer.parseInt(memory.trim()),
+                    variables.get("AWS_LAMBDA_LOG_GROUP_NAME"), variables.get("AWS_LAMBDA_LOG_STREAM_NAME"));
+        }
+    }
 
     private static final LambdaLogger LOGGER = new LambdaLogger() {
         @Override
@@ -30,7 +44,7 @@ final class LocalContext implements Context {
             if (message == null) {
                 message = "null";
             }
-            // Read System.out each time: the console may have been relabelled since.
+            // System.out read each time: the in-process runtime may have relabelled the console since.
             if (message.endsWith("\n")) {
                 System.out.print(message);
             } else {
@@ -39,16 +53,16 @@ final class LocalContext implements Context {
         }
     };
 
-    private final FunctionSpec spec;
+    private final Function function;
     private final String requestId;
     private final String arn;
-    private final long deadlineNanos;
+    private final long deadlineEpochMs;
 
-    LocalContext(FunctionSpec spec, String requestId, String arn, long deadlineNanos) {
-        this.spec = spec;
+    public InvocationContext(Function function, String requestId, String arn, long deadlineEpochMs) {
+        this.function = function;
         this.requestId = requestId;
         this.arn = arn;
-        this.deadlineNanos = deadlineNanos;
+        this.deadlineEpochMs = deadlineEpochMs;
     }
 
     @Override
@@ -58,22 +72,22 @@ final class LocalContext implements Context {
 
     @Override
     public String getLogGroupName() {
-        return "/aws/lambda/" + spec.functionName();
+        return function.logGroup();
     }
 
     @Override
     public String getLogStreamName() {
-        return "local/[$LATEST]" + spec.logicalId();
+        return function.logStream();
     }
 
     @Override
     public String getFunctionName() {
-        return spec.functionName();
+        return function.name();
     }
 
     @Override
     public String getFunctionVersion() {
-        return "$LATEST";
+        return function.version();
     }
 
     @Override
@@ -93,13 +107,13 @@ final class LocalContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        long left = (deadlineNanos - System.nanoTime()) / 1_000_000;
+        long left = deadlineEpochMs - System.currentTimeMillis();
         return (int) Math.max(0, Math.min(Integer.MAX_VALUE, left));
     }
 
     @Override
     public int getMemoryLimitInMB() {
-        return spec.memoryMb();
+        return function.memoryMb();
     }
 
     @Override
