@@ -36,6 +36,17 @@ venv: $(VENV_STAMP) ## Create ./.venv with moto, SAM CLI, cfn-lint and the AWS C
 
 build: ## Build every function jar and the local runtime (no tests)
 	$(MVN) package -DskipTests
+	@touch $(BUILT)
+
+# `make dev` and `make invoke` rebuild only when a source, resource or pom is newer than the last
+# build (the stamp lives in local/runtime/target, so `mvn clean` forgets it): an unchanged tree
+# starts in a second instead of Maven's ~18 s, and an edited one is never run stale.
+BUILT := local/runtime/target/.built
+SOURCES := $(shell find pom.xml shared functions local -name target -prune -o -type f \( -name '*.java' \
+	-o -name pom.xml -o -path '*/src/main/resources/*' \) -print)
+$(BUILT): $(SOURCES)
+	$(MVN) package -DskipTests
+	@touch $@
 
 test: $(VENV_STAMP) ## Run every test: unit, emulator integration, end-to-end, template lint
 	$(MVN) verify
@@ -46,10 +57,10 @@ test: $(VENV_STAMP) ## Run every test: unit, emulator integration, end-to-end, t
 # IN_PROCESS=1 runs them all in the runtime's JVM instead, AOT=0 runs the container JVMs without the cache.
 CONTAINER_FLAGS = $(if $(IN_PROCESS),--in-process)$(if $(filter 0,$(AOT)), --no-aot)
 
-dev: $(VENV_STAMP) build ## Run the whole stack locally on the emulator (http://127.0.0.1:$(PORT)); ENDPOINT=<url> uses a running emulator; IN_PROCESS=1, AOT=0
+dev: $(VENV_STAMP) $(BUILT) ## Run the whole stack locally on the emulator (http://127.0.0.1:$(PORT)); ENDPOINT=<url> uses a running emulator; IN_PROCESS=1, AOT=0
 	java -jar $(RUNTIME_JAR) dev --port $(PORT) --emulator-port $(EMULATOR_PORT) $(if $(ENDPOINT),--endpoint $(ENDPOINT)) $(CONTAINER_FLAGS)
 
-invoke: $(VENV_STAMP) build ## Run one function once: make invoke FUNCTION=<logical id> EVENT=events/<file>.json; IN_PROCESS=1, AOT=0
+invoke: $(VENV_STAMP) $(BUILT) ## Run one function once: make invoke FUNCTION=<logical id> EVENT=events/<file>.json; IN_PROCESS=1, AOT=0
 	@test -n "$(FUNCTION)" -a -n "$(EVENT)" || { echo "usage: make invoke FUNCTION=<logical id> EVENT=events/<file>.json" >&2; exit 2; }
 	java -jar $(RUNTIME_JAR) invoke --function $(FUNCTION) --event $(EVENT) --emulator-port $(EMULATOR_PORT) $(CONTAINER_FLAGS)
 

@@ -67,6 +67,8 @@ final class ProcessContainer implements Container {
     private volatile FunctionError exited;
     private volatile boolean retiring;
     private volatile Process process;
+    /** Completes once the exit has been handled (a training JVM's cache moved into place, or not). */
+    private volatile CompletableFuture<Void> exitHandled = CompletableFuture.completedFuture(null);
 
     /** An invocation handed to the bootstrap, and where its outcome goes. */
     private record Assignment(String requestId, byte[] event, long deadlineEpochMs, CompletableFuture<String> result) {
@@ -102,7 +104,7 @@ final class ProcessContainer implements Container {
         RUNNING.add(process);
         pump(process.getInputStream(), line -> Console.line(spec.logicalId(), line), "out");
         pump(process.getErrorStream(), line -> Console.errorLine(spec.logicalId(), line), "err");
-        process.onExit().thenAccept(ended -> {
+        exitHandled = process.onExit().thenAccept(ended -> {
             RUNNING.remove(ended);
             FunctionError error = FunctionError.exited(ended.exitValue());
             exited = error;
@@ -181,10 +183,13 @@ final class ProcessContainer implements Container {
         return retiring && process.isAlive();
     }
 
-    /** Waits until the process has ended (one told to exit by itself is stopped if it takes too long). */
+    /**
+     * Waits until the process has ended and its exit was handled, so that a training JVM's cache is in
+     * place before the runtime goes on to exit (one told to exit by itself is stopped if it takes too long).
+     */
     void awaitExit() {
         try {
-            process.onExit().get();
+            exitHandled.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             close();
