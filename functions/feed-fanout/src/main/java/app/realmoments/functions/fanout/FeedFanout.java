@@ -4,6 +4,8 @@ import app.realmoments.aws.AwsClients;
 import app.realmoments.aws.DynamoClients;
 import app.realmoments.aws.SqsClients;
 import app.realmoments.config.Environment;
+import app.realmoments.events.BatchItemFailures;
+import app.realmoments.events.StreamRecord;
 import app.realmoments.feed.DynamoFeedStore;
 import app.realmoments.feed.MomentFanout;
 import app.realmoments.log.InvocationLog;
@@ -14,21 +16,25 @@ import app.realmoments.moment.MomentStatus;
 import app.realmoments.notify.SqsNotificationQueue;
 import app.realmoments.social.DynamoSocialGraph;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import java.util.ArrayList;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The moments table's stream: a moment that becomes {@code published} fans out to its recipients'
  * feeds; a deleted one leaves them. The first record that fails is reported, so Lambda retries from
  * it and the records after it keep their order.
+ *
+ * <p>A stream handler (docs/cold-start.md): it reads the stream event's bytes itself
+ * ({@link StreamRecord}, images straight into the SDK's attribute values) and writes the batch response
+ * ({@link BatchItemFailures}), so Lambda never loads its event serializer, the event types or Joda-Time.
  */
-public final class FeedFanout implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class FeedFanout implements RequestStreamHandler {
 
     private final MomentFanout fanout;
 
@@ -47,16 +53,20 @@ public final class FeedFanout implements RequestHandler<DynamodbEvent, StreamsEv
                 new SqsNotificationQueue(SqsClients.create(aws), Environment.require("NOTIFICATIONS_QUEUE_URL")));
     }
 
+    /** What Lambda calls: the stream event in, {@code {"batchItemFailures": [...]}} out. */
     @Override
-    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        BatchItemFailures.write(handle(StreamRecord.readAll(input), context), output);
+    }
+
+    /** Handles the records in order; the sequence number of the first that fails, after which none runs. */
+    private List<String> handle(List<StreamRecord> records, Context context) {
         Metrics.forInvocation(context).emit(); // ColdStart only; one fan-out line per published moment below
-        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
-            String sequence = record.getDynamodb().getSequenceNumber();
-            InvocationLog log = InvocationLog.start(context).put("eventName", record.getEventName());
+        for (StreamRecord record : records) {
+            InvocationLog log = InvocationLog.start(context).put("eventName", record.eventName());
             try {
-                Moment before = moment(record.getDynamodb().getOldImage());
-                Moment after = moment(record.getDynamodb().getNewImage());
+                Moment before = moment(record.oldImage());
+                Moment after = moment(record.newImage());
                 log.put("momentId", after != null ? after.momentId() : before != null ? before.momentId() : null);
                 if (after != null && after.status() == MomentStatus.PUBLISHED
                         && (before == null || before.status() != MomentStatus.PUBLISHED)) {
@@ -76,14 +86,13 @@ public final class FeedFanout implements RequestHandler<DynamodbEvent, StreamsEv
                 log.info("stream record handled");
             } catch (RuntimeException e) {
                 log.error("stream record failed", e);
-                failures.add(new StreamsEventResponse.BatchItemFailure(sequence));
-                break;
+                return List.of(record.sequenceNumber());
             }
         }
-        return new StreamsEventResponse(failures);
+        return List.of();
     }
 
     private static Moment moment(Map<String, AttributeValue> image) {
-        return image == null || image.isEmpty() ? null : DynamoMomentStore.fromItem(StreamImages.toSdk(image));
+        return image == null || image.isEmpty() ? null : DynamoMomentStore.fromItem(image);
     }
 }

@@ -1,8 +1,13 @@
 package app.realmoments.functions.fanout;
 
+import static app.realmoments.events.TestEvents.failures;
+import static app.realmoments.events.TestEvents.invoke;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.realmoments.events.MalformedEventException;
+import app.realmoments.events.TestEvents;
 import app.realmoments.feed.FeedEntry;
 import app.realmoments.feed.MomentFanout;
 import app.realmoments.http.TestContext;
@@ -10,15 +15,17 @@ import app.realmoments.testing.Events;
 import app.realmoments.testing.FakeSocialGraph;
 import app.realmoments.testing.InMemoryFeedStore;
 import app.realmoments.testing.RecordingNotificationQueue;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The stream event's bytes in, as Lambda hands them to the handler; the batch response's JSON out. */
 class FeedFanoutTest {
 
     private static final String AUTHOR = "01JD8X3Q6Z7V9K2M4N5P6R7S8T";
     private static final String FRIEND = "01JHJ1C22G0NPARJS8VBV0PSAE";
+    /** The moment of events/moment-published-stream.json and moment-removed-stream.json. */
+    private static final String MOMENT = "01M8KK11T8Q32D8A1HM0318YS5";
+    private static final String PUBLISHED = Events.read("moment-published-stream.json");
 
     private final InMemoryFeedStore feeds = new InMemoryFeedStore();
     private final RecordingNotificationQueue notifications = new RecordingNotificationQueue();
@@ -27,35 +34,53 @@ class FeedFanoutTest {
 
     @Test
     void aPublishedRecordFillsTheAuthorsAndFriendsFeedsAndARemovedOneEmptiesThem() {
-        DynamodbEvent published = Events.load("moment-published-stream.json", DynamodbEvent.class);
-        String momentId = published.getRecords().getFirst().getDynamodb().getNewImage().get("momentId").getS();
+        String response = invoke(handler, PUBLISHED, new TestContext("r1"));
 
-        StreamsEventResponse response = handler.handleRequest(published, new TestContext("r1"));
-
-        assertTrue(response.getBatchItemFailures().isEmpty());
-        assertEquals(List.of(AUTHOR, FRIEND), feeds.recipientsOf(momentId));
+        assertEquals("{\"batchItemFailures\":[]}", response);
+        assertEquals(List.of(AUTHOR, FRIEND), feeds.recipientsOf(MOMENT));
         assertEquals(1, notifications.sent.size());
         assertEquals(FRIEND, notifications.sent.getFirst().recipientId());
 
-        handler.handleRequest(Events.load("moment-removed-stream.json", DynamodbEvent.class), new TestContext("r2"));
-        assertTrue(feeds.recipientsOf(momentId).isEmpty());
+        invoke(handler, Events.read("moment-removed-stream.json"), new TestContext("r2"));
+        assertTrue(feeds.recipientsOf(MOMENT).isEmpty());
     }
 
     @Test
     void aFailingRecordIsReportedByItsSequenceNumberAndNothingAfterItRuns() {
-        DynamodbEvent published = Events.load("moment-published-stream.json", DynamodbEvent.class);
-        DynamodbEvent.DynamodbStreamRecord record = published.getRecords().getFirst();
+        Object record = TestEvents.records(PUBLISHED).getFirst();
+        int[] attempts = {0};
         FeedFanout failing = new FeedFanout(new MomentFanout(new InMemoryFeedStore() {
             @Override
             public void putAll(List<FeedEntry> entries) {
+                attempts[0]++;
                 throw new IllegalStateException("throttled");
             }
         }, new FakeSocialGraph(), notifications));
-        published.setRecords(List.of(record, record));
 
-        StreamsEventResponse response = failing.handleRequest(published, new TestContext("r3"));
+        String response = invoke(failing, TestEvents.batch(List.of(record, record)), new TestContext("r3"));
 
-        assertEquals(1, response.getBatchItemFailures().size());
-        assertEquals(record.getDynamodb().getSequenceNumber(), response.getBatchItemFailures().getFirst().getItemIdentifier());
+        assertEquals(List.of("1873690501366859395592107"), failures(response));
+        assertEquals(1, attempts[0], "the record after the failed one did not run");
+    }
+
+    @Test
+    void recordsThatPublishNothingAreIgnoredAndOneWhoseImageIsNoMomentIsReported() {
+        String event = """
+                {"Records": [
+                  {"eventName": "INSERT", "dynamodb": {"SequenceNumber": "1", "NewImage": {"momentId": {"S": "m1"},
+                    "authorId": {"S": "%1$s"}, "status": {"S": "pending"}, "createdAt": {"S": "2026-11-29T12:03:41.512Z"}}}},
+                  {"eventName": "MODIFY", "dynamodb": {"SequenceNumber": "2", "NewImage": {}}},
+                  {"eventName": "MODIFY", "dynamodb": {"SequenceNumber": "3", "NewImage": {"momentId": {"S": "m1"},
+                    "authorId": {"S": "%1$s"}, "status": {"S": "published"}, "createdAt": {"S": "yesterday"}}}}]}
+                """.formatted(AUTHOR);
+        assertEquals(List.of("3"), failures(invoke(handler, event, new TestContext("r4"))));
+        assertTrue(feeds.recipientsOf("m1").isEmpty());
+    }
+
+    @Test
+    void aMalformedEventFailsTheInvocationSoLambdaRetriesIt() {
+        String noSequenceNumber = PUBLISHED.replace("\"SequenceNumber\"", "\"Sequence\"");
+        assertThrows(MalformedEventException.class, () -> invoke(handler, noSequenceNumber, new TestContext("r5")));
+        assertTrue(feeds.recipientsOf(MOMENT).isEmpty(), "no record ran");
     }
 }

@@ -1,11 +1,14 @@
 package app.realmoments.functions.dispatch;
 
+import static app.realmoments.events.TestEvents.failures;
+import static app.realmoments.events.TestEvents.invoke;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import app.realmoments.campus.CampusTimeZones;
+import app.realmoments.events.TestEvents;
 import app.realmoments.http.TestContext;
 import app.realmoments.id.Ids;
 import app.realmoments.json.Json;
@@ -29,8 +32,6 @@ import app.realmoments.social.DynamoSocialGraph;
 import app.realmoments.testing.AwsCallCounter;
 import app.realmoments.testing.Instrumented;
 import app.realmoments.testing.LocalAws;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,21 +78,14 @@ class NotificationDispatcherIT {
         return id;
     }
 
-    private SQSEvent event(List<String> bodies) {
-        List<SQSEvent.SQSMessage> records = new ArrayList<>();
-        for (String body : bodies) {
-            SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-            message.setMessageId(UUID.randomUUID().toString());
-            message.setBody(body);
-            records.add(message);
-        }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(records);
-        return event;
+    /** The jobs as one SQS batch through the handler's stream path; the ids of the messages that failed. */
+    private List<String> handle(NotificationJob... jobs) {
+        return deliver(java.util.Arrays.stream(jobs)
+                .map(job -> TestEvents.sqsRecord(UUID.randomUUID().toString(), Json.write(job))).toList());
     }
 
-    private SQSBatchResponse handle(NotificationJob... jobs) {
-        return handler.handleRequest(event(java.util.Arrays.stream(jobs).map(Json::write).toList()), new TestContext("it"));
+    private List<String> deliver(List<?> records) {
+        return failures(invoke(handler, TestEvents.batch(records), new TestContext("it")));
     }
 
     @Test
@@ -100,12 +94,12 @@ class NotificationDispatcherIT {
         String ben = student("Ben");
         NotificationJob job = NotificationJob.of(NotificationType.COMMENT, ben, ana, Ulid.next(), null, NOON);
         calls.reset();
-        assertTrue(handle(job).getBatchItemFailures().isEmpty());
+        assertTrue(handle(job).isEmpty());
         // one BatchGetItem (blocks, profiles, settings), the inbox PutItem, the devices Query, one Publish
         assertEquals(Map.of("DynamoDb.BatchGetItem", 1L, "DynamoDb.PutItem", 1L, "DynamoDb.Query", 1L, "Sns.Publish", 1L),
                 calls.snapshot());
         calls.reset();
-        assertTrue(handle(job).getBatchItemFailures().isEmpty());
+        assertTrue(handle(job).isEmpty());
         assertEquals(Map.of("DynamoDb.BatchGetItem", 1L, "DynamoDb.PutItem", 1L), calls.snapshot(), "no second push");
         assertEquals(1, inbox.page(ben, 10, null).items().size());
     }
@@ -129,13 +123,9 @@ class NotificationDispatcherIT {
             }
             received.addAll(sqs.receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1)).messages());
         }
-        SQSEvent event = event(received.stream().map(Message::body).toList());
-        for (int i = 0; i < received.size(); i++) {
-            event.getRecords().get(i).setMessageId(received.get(i).messageId());
-        }
-        SQSBatchResponse response = handler.handleRequest(event, new TestContext("it"));
+        List<String> failed = deliver(received.stream().map(m -> TestEvents.sqsRecord(m.messageId(), m.body())).toList());
         String poison = received.stream().filter(m -> !m.body().contains("notificationId")).findFirst().orElseThrow().messageId();
-        assertEquals(List.of(poison), response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList());
+        assertEquals(List.of(poison), failed);
         assertEquals(1, inbox.page(ben, 10, null).items().size());
         assertEquals(1, inbox.page(ana, 10, null).items().size());
         received.stream().filter(m -> !m.messageId().equals(poison))
@@ -150,7 +140,7 @@ class NotificationDispatcherIT {
         sns.setEndpointAttributes(r -> r.endpointArn(endpoint).attributes(Map.of("Enabled", "false")));
         calls.reset();
         assertTrue(handle(NotificationJob.of(NotificationType.COMMENT, ben, ana, Ulid.next(), null, NOON))
-                .getBatchItemFailures().isEmpty());
+                .isEmpty());
         assertEquals(1, calls.count("Sns.DeleteEndpoint"));
         assertTrue(devices.devicesOf(ben).isEmpty());
         assertEquals(1, inbox.page(ben, 10, null).items().size(), "the inbox still has it");
@@ -169,7 +159,7 @@ class NotificationDispatcherIT {
                 new QuietHours(LocalTime.of(11, 0), LocalTime.of(13, 0))));
         calls.reset();
         assertTrue(handle(NotificationJob.of(NotificationType.COMMENT, ben, ana, Ulid.next(), null, NOON),
-                NotificationJob.of(NotificationType.COMMENT, cal, ana, Ulid.next(), null, NOON)).getBatchItemFailures().isEmpty());
+                NotificationJob.of(NotificationType.COMMENT, cal, ana, Ulid.next(), null, NOON)).isEmpty());
         assertEquals(0, calls.count("Sns.Publish"));
         assertEquals(0, inbox.page(ben, 10, null).items().size(), "muted: not even in the inbox");
         assertEquals(1, inbox.page(cal, 10, null).items().size(), "quiet: in the inbox, not pushed");
@@ -182,7 +172,7 @@ class NotificationDispatcherIT {
         new DynamoSocialGraph(AWS.dynamo(), users).block(ben, ana, NOON);
         calls.reset();
         assertTrue(handle(NotificationJob.of(NotificationType.COMMENT, ben, ana, Ulid.next(), null, NOON),
-                NotificationJob.of(NotificationType.REACTION, ana, ben, Ulid.next(), null, NOON)).getBatchItemFailures().isEmpty());
+                NotificationJob.of(NotificationType.REACTION, ana, ben, Ulid.next(), null, NOON)).isEmpty());
         assertEquals(0, calls.count("Sns.Publish"));
         assertEquals(0, calls.count("DynamoDb.PutItem"));
         assertTrue(inbox.page(ben, 10, null).items().isEmpty());
@@ -198,7 +188,7 @@ class NotificationDispatcherIT {
             jobs.add(NotificationJob.of(NotificationType.REACTION, ben, student("Fan" + i), moment, null, NOON.plusSeconds(i)));
         }
         calls.reset();
-        assertTrue(handle(jobs.toArray(NotificationJob[]::new)).getBatchItemFailures().isEmpty());
+        assertTrue(handle(jobs.toArray(NotificationJob[]::new)).isEmpty());
         assertEquals(1, calls.count("Sns.Publish"));
         assertEquals(4, inbox.page(ben, 10, null).items().size());
     }

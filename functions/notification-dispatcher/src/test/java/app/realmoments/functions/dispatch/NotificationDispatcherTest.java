@@ -1,9 +1,14 @@
 package app.realmoments.functions.dispatch;
 
+import static app.realmoments.events.TestEvents.failures;
+import static app.realmoments.events.TestEvents.invoke;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.realmoments.campus.CampusTimeZones;
+import app.realmoments.events.MalformedEventException;
+import app.realmoments.events.TestEvents;
 import app.realmoments.id.Ids;
 import app.realmoments.http.TestContext;
 import app.realmoments.notify.DeviceService;
@@ -21,15 +26,16 @@ import app.realmoments.testing.RecordingPushGateway;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The SQS event's bytes in, as Lambda hands them to the handler; the batch response's JSON out. */
 class NotificationDispatcherTest {
 
     /** Jonah and Maya, the recipients of events/notification-job-sqs.json. */
     private static final String JONAH = "01JHJ1C22G0NPARJS8VBV0PSAE";
     private static final String MAYA = "01JD8X3Q6Z7V9K2M4N5P6R7S8T";
+    private static final String JOBS = Events.read("notification-job-sqs.json");
 
     private final InMemoryInbox inbox = new InMemoryInbox();
     private final InMemoryDeviceStore devices = new InMemoryDeviceStore();
@@ -43,31 +49,45 @@ class NotificationDispatcherTest {
         DeviceService phones = new DeviceService(devices, push, new Ids(), Clock.systemUTC());
         phones.register(JONAH, new DeviceService.Registration("fcm", "jonah-phone"));
         phones.register(MAYA, new DeviceService.Registration("apns", "maya-phone"));
-        SQSEvent event = Events.load("notification-job-sqs.json", SQSEvent.class);
-        assertTrue(handler.handleRequest(event, new TestContext("r1")).getBatchItemFailures().isEmpty());
-        assertTrue(handler.handleRequest(event, new TestContext("r2")).getBatchItemFailures().isEmpty());
-        assertEquals(event.getRecords().size(), inbox.items.size());
-        assertEquals(event.getRecords().size(), push.pushes.size());
+        assertEquals("{\"batchItemFailures\":[]}", invoke(handler, JOBS, new TestContext("r1")));
+        assertEquals("{\"batchItemFailures\":[]}", invoke(handler, JOBS, new TestContext("r2")));
+        assertEquals(2, inbox.items.size());
+        assertEquals(2, push.pushes.size());
     }
 
     @Test
     void aPoisonMessageFailsAloneWhileTheRestOfItsBatchIsDelivered() {
+        List<Object> records = TestEvents.records(JOBS);
+        records.add(1, TestEvents.sqsRecord("poison-1", "{\"type\":\"no_such_type\""));
+        records.add(TestEvents.sqsRecord("poison-2", "{\"type\":\"new_moment\"}"));
+        records.add(TestEvents.sqsRecord("poison-3", null));
+
+        String response = invoke(handler, TestEvents.batch(records), new TestContext("r3"));
+
+        assertEquals(List.of("poison-1", "poison-2", "poison-3"), failures(response));
+        assertEquals(2, inbox.items.size());
+    }
+
+    @Test
+    void aMessageWithoutAnIdFailsTheWholeInvocationSoLambdaRetriesTheBatch() {
+        List<Object> records = TestEvents.records(JOBS);
+        records.add(TestEvents.sqsRecord(null, "{}"));
+        assertThrows(MalformedEventException.class, () -> invoke(handler, TestEvents.batch(records), new TestContext("r4")));
+        assertTrue(inbox.items.isEmpty(), "no job ran");
+    }
+
+    @Test
+    void theTypedOverloadTheNotificationsBenchmarkDrivesAnswersAsTheStreamPathDoes() {
         SQSEvent event = Events.load("notification-job-sqs.json", SQSEvent.class);
-        List<SQSEvent.SQSMessage> records = new ArrayList<>(event.getRecords());
         SQSEvent.SQSMessage poison = new SQSEvent.SQSMessage();
         poison.setMessageId("poison-1");
-        poison.setBody("{\"type\":\"no_such_type\"");
-        SQSEvent.SQSMessage incomplete = new SQSEvent.SQSMessage();
-        incomplete.setMessageId("poison-2");
-        incomplete.setBody("{\"type\":\"new_moment\"}");
-        records.add(1, poison);
-        records.add(incomplete);
-        event.setRecords(records);
+        poison.setBody("{");
+        event.setRecords(List.of(event.getRecords().getFirst(), poison));
 
-        SQSBatchResponse response = handler.handleRequest(event, new TestContext("r3"));
+        SQSBatchResponse response = handler.handleRequest(event, new TestContext("r5"));
 
-        assertEquals(List.of("poison-1", "poison-2"),
-                response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList());
-        assertEquals(records.size() - 2, inbox.items.size());
+        assertEquals(List.of("poison-1"), response.getBatchItemFailures().stream()
+                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList());
+        assertEquals(1, inbox.items.size());
     }
 }

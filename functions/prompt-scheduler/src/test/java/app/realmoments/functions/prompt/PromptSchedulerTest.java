@@ -1,9 +1,11 @@
 package app.realmoments.functions.prompt;
 
+import static app.realmoments.events.TestEvents.invoke;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import app.realmoments.campus.CampusTimeZones;
+import app.realmoments.events.MalformedEventException;
 import app.realmoments.http.TestContext;
 import app.realmoments.prompt.Prompt;
 import app.realmoments.prompt.PromptScheduling;
@@ -11,16 +13,20 @@ import app.realmoments.prompt.PromptWindow;
 import app.realmoments.testing.Events;
 import app.realmoments.testing.InMemoryPromptStore;
 import app.realmoments.testing.RecordingNotificationQueue;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
+/** The schedule's input as bytes, as Lambda hands it to the handler; what it did as JSON out. */
 class PromptSchedulerTest {
 
     /** events/prompt-scheduled-event.json fires at 17:31 UTC: 12:31 in New York. */
@@ -32,25 +38,48 @@ class PromptSchedulerTest {
             CampusTimeZones.parse("uc-berkeley=America/Los_Angeles", "America/New_York"),
             PromptWindow.parse("09:00", "21:00"), new Random(1), Clock.fixed(FIRED_AT, ZoneOffset.UTC)));
 
-    private static Map<String, Object> event(String file) throws Exception {
-        return new ObjectMapper().readValue(Events.read(file), new TypeReference<>() {
-        });
-    }
-
     @Test
-    void aPlainScheduledEventPlansAndFires() throws Exception {
+    void aPlainScheduledEventPlansAndFires() {
         store.plan(new Prompt("uc-berkeley", LocalDate.of(2026, 11, 29), FIRED_AT.minusSeconds(30)));
-        Map<String, Object> result = handler.handleRequest(event("prompt-scheduled-event.json"), new TestContext("r1"));
-        assertEquals(2, result.get("notified"));
-        assertEquals(1, result.get("planned"), "tomorrow in Berkeley (today has one)");
+        String result = invoke(handler, Events.read("prompt-scheduled-event.json"), new TestContext("r1"));
+        // planned: tomorrow in Berkeley (today has one); notified: both members
+        assertEquals("{\"planned\":1,\"notified\":2}", result);
+        Map<String, Object> returned = new LinkedHashMap<>();
+        returned.put("planned", 1);
+        returned.put("notified", 2);
+        assertEquals(lambdaJson(returned), result, "what Lambda's runtime wrote for the Map the handler returned");
         assertEquals(2, queue.sent.size());
     }
 
+    /** The runtime's serializer for a Map (its plain shaded Jackson; Map is no event type), as it wrote the old result. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static String lambdaJson(Map<String, Object> returned) {
+        PojoSerializer<Map> serializer = JacksonFactory.getInstance().getSerializer(Map.class);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        serializer.toJson(returned, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
     @Test
-    void theMinutelyScheduleOnlyFiresAndOnlyOnce() throws Exception {
+    void theMinutelyScheduleOnlyFiresAndOnlyOnce() {
         store.plan(new Prompt("uc-berkeley", LocalDate.of(2026, 11, 29), FIRED_AT.minusSeconds(30)));
-        assertEquals(Map.of("notified", 2), handler.handleRequest(event("prompt-fire-input.json"), new TestContext("r2")));
-        assertEquals(Map.of("notified", 0), handler.handleRequest(event("prompt-fire-input.json"), new TestContext("r3")));
-        assertThrows(IllegalArgumentException.class, () -> handler.handleRequest(Map.of("action", "x"), null));
+        assertEquals("{\"notified\":2}", invoke(handler, Events.read("prompt-fire-input.json"), new TestContext("r2")));
+        assertEquals("{\"notified\":0}", invoke(handler, Events.read("prompt-fire-input.json"), new TestContext("r3")));
+    }
+
+    @Test
+    void theDailyScheduleOnlyPlans() {
+        // Berkeley's today (09:31 there, its window still open) and tomorrow; nothing is due yet
+        assertEquals("{\"planned\":2}", invoke(handler, "{\"action\": \"plan\"}", new TestContext("r4")));
+        assertEquals("{\"planned\":0}", invoke(handler, "{\"action\": \"plan\"}", new TestContext("r5")));
+        assertEquals(0, queue.sent.size());
+    }
+
+    @Test
+    void anUnknownActionOrAnInputThatIsNoObjectFailsLoudly() {
+        assertThrows(IllegalArgumentException.class, () -> invoke(handler, "{\"action\": \"x\"}", null));
+        assertThrows(MalformedEventException.class, () -> invoke(handler, "{\"action\": 1}", null));
+        assertThrows(MalformedEventException.class, () -> invoke(handler, "\"fire\"", null));
+        assertEquals(0, queue.sent.size());
     }
 }

@@ -5,6 +5,7 @@ import app.realmoments.aws.DynamoClients;
 import app.realmoments.aws.S3Clients;
 import app.realmoments.aws.SqsClients;
 import app.realmoments.config.Environment;
+import app.realmoments.events.S3Record;
 import app.realmoments.log.InvocationLog;
 import app.realmoments.log.Metrics;
 import app.realmoments.moment.DynamoMomentStore;
@@ -13,20 +14,24 @@ import app.realmoments.moment.S3MediaStore;
 import app.realmoments.moment.UploadProcessing;
 import app.realmoments.notify.SqsNotificationQueue;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
-import java.net.URLDecoder;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * S3 {@code ObjectCreated} on {@code uploads/}: hands each uploaded file to {@link UploadProcessing}.
  * A record that fails makes the invocation fail after the others ran, so Lambda retries it; every
  * step is idempotent, so the retry only finishes what is left. Metrics: MomentsPublished,
  * MomentsRejected, UploadFailures and ColdStart, one embedded-metric line per invocation.
+ *
+ * <p>A stream handler (docs/cold-start.md): it reads the S3 event's bytes itself ({@link S3Record}, which
+ * also decodes the key), so Lambda never loads its event serializer, the event types or Joda-Time.
  */
-public final class UploadProcessor implements RequestHandler<S3Event, Void> {
+public final class UploadProcessor implements RequestStreamHandler {
 
     private final UploadProcessing processing;
 
@@ -47,14 +52,20 @@ public final class UploadProcessor implements RequestHandler<S3Event, Void> {
                 Clock.systemUTC());
     }
 
+    /** What Lambda calls: the S3 event in, {@code null} out (what a handler returning nothing answers). */
     @Override
-    public Void handleRequest(S3Event event, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        handle(S3Record.readAll(input), context);
+        output.write("null".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Every record, even after one failed; then the last failure is thrown, for Lambda to retry the event. */
+    private void handle(List<S3Record> records, Context context) {
         RuntimeException failure = null;
         Metrics metrics = Metrics.forInvocation(context)
                 .count("MomentsPublished", 0).count("MomentsRejected", 0);
-        for (S3EventNotification.S3EventNotificationRecord record : event.getRecords()) {
-            // S3 sends keys URL-encoded (a space as '+')
-            String key = URLDecoder.decode(record.getS3().getObject().getKey(), StandardCharsets.UTF_8);
+        for (S3Record record : records) {
+            String key = record.key(); // decoded: S3 sends keys URL-encoded (a space as '+')
             InvocationLog log = InvocationLog.start(context).put("key", key);
             // Known from the key, so a failed upload's line names its moment and author too.
             MediaKeys.parseUpload(key).ifPresent(upload -> {
@@ -86,6 +97,5 @@ public final class UploadProcessor implements RequestHandler<S3Event, Void> {
         if (failure != null) {
             throw failure;
         }
-        return null;
     }
 }

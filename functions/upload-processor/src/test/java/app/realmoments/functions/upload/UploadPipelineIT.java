@@ -1,5 +1,6 @@
 package app.realmoments.functions.upload;
 
+import static app.realmoments.events.TestEvents.invoke;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,9 +23,8 @@ import app.realmoments.notify.SqsNotificationQueue;
 import app.realmoments.profile.DynamoProfileStore;
 import app.realmoments.profile.Profile;
 import app.realmoments.social.DynamoSocialGraph;
-import app.realmoments.testing.Events;
+import app.realmoments.testing.JsonTrees;
 import app.realmoments.testing.LocalAws;
-import com.amazonaws.services.lambda.runtime.events.S3Event;
 import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -111,7 +111,7 @@ class UploadPipelineIT {
     void theSameEventTwiceChangesNothing() throws Exception {
         String id = post(Map.of("back", TestPhotos.jpeg(TestPhotos.photoLike(800, 600, 5), 0.9f)), Map.of("back", "image/jpeg"));
         var before = store.find(id).orElseThrow();
-        processor.handleRequest(event(key(id, "back")), new TestContext("dup"));
+        invoke(processor, event(key(id, "back")), new TestContext("dup"));
         assertEquals(before, store.find(id).orElseThrow());
     }
 
@@ -188,7 +188,7 @@ class UploadPipelineIT {
 
     private String deliverAndLog(String id, String role) {
         var before = store.find(id).orElseThrow();
-        processor.handleRequest(event(key(id, role)), new TestContext("s3-" + role));
+        invoke(processor, event(key(id, role)), new TestContext("s3-" + role));
         var after = store.find(id).orElseThrow();
         if (after.status() == MomentStatus.PUBLISHED && before.status() == MomentStatus.PENDING) {
             return UploadProcessing.Outcome.PUBLISHED.name();
@@ -201,13 +201,11 @@ class UploadPipelineIT {
         return "uploads/" + author + "/" + id + "/" + role;
     }
 
-    /** The committed S3 event with this key, URL-encoded as S3 sends keys. */
-    private static S3Event event(String key) {
-        S3Event sample = Events.load("s3-upload-created.json", S3Event.class);
+    /** The committed S3 event with this key, URL-encoded as S3 sends keys, and the emulator's bucket. */
+    private static String event(String key) {
         String encoded = URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
-        return Events.fromJson(Events.read("s3-upload-created.json")
-                .replace(sample.getRecords().getFirst().getS3().getObject().getKey(), encoded)
-                .replace(sample.getRecords().getFirst().getS3().getBucket().getName(), AWS.bucket("MediaBucket")), S3Event.class);
+        return UploadProcessorTest.EVENT.replace(UploadProcessorTest.KEY, encoded)
+                .replace(JsonTrees.tree(UploadProcessorTest.EVENT).at("/Records/0/s3/bucket/name").asText(), AWS.bucket("MediaBucket"));
     }
 
     private static List<NotificationJob> rejectionJobs() {

@@ -1,5 +1,6 @@
 package app.realmoments.functions.upload;
 
+import static app.realmoments.events.TestEvents.invoke;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static app.realmoments.testing.CapturedLogs.capture;
@@ -15,11 +16,9 @@ import app.realmoments.moment.MomentImage;
 import app.realmoments.moment.MomentStatus;
 import app.realmoments.moment.PhotoPipeline;
 import app.realmoments.moment.UploadProcessing;
-import app.realmoments.testing.Events;
 import app.realmoments.testing.InMemoryMediaStore;
 import app.realmoments.testing.InMemoryMomentStore;
 import app.realmoments.testing.RecordingNotificationQueue;
-import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,8 +33,7 @@ import org.junit.jupiter.api.parallel.Resources;
 @ResourceLock(Resources.SYSTEM_OUT)
 class UploadProcessorMetricsTest {
 
-    private final S3Event event = Events.load("s3-upload-created.json", S3Event.class);
-    private final String key = event.getRecords().getFirst().getS3().getObject().getKey();
+    private final String key = UploadProcessorTest.KEY;
     private final MediaKeys.UploadKey upload = MediaKeys.parseUpload(key).orElseThrow();
     private final InMemoryMomentStore moments = new InMemoryMomentStore();
     private final InMemoryMediaStore media = new InMemoryMediaStore();
@@ -71,9 +69,9 @@ class UploadProcessorMetricsTest {
     @Test
     void aFailureIsCountedLoggedWithTheMomentAndStillRethrownForLambdaToRetry() {
         List<JsonNode> lines = new ArrayList<>();
-        assertThrows(IllegalStateException.class, () -> capture(() -> handler((b, t) -> {
+        assertThrows(IllegalStateException.class, () -> capture(() -> invoke(handler((b, t) -> {
             throw new IllegalStateException("decoder crashed");
-        }).handleRequest(event, new TestContext("r3")), lines));
+        }), UploadProcessorTest.EVENT, new TestContext("r3")), lines));
         assertEquals(1, emf(lines).get("UploadFailures").asInt());
         JsonNode log = only(lines, "upload failed");
         assertEquals(upload.momentId(), log.get("momentId").asText());
@@ -86,6 +84,6 @@ class UploadProcessorMetricsTest {
     }
 
     private List<JsonNode> run(PhotoPipeline photos) {
-        return capture(() -> handler(photos).handleRequest(event, new TestContext("r1")));
+        return capture(() -> invoke(handler(photos), UploadProcessorTest.EVENT, new TestContext("r1")));
     }
 }
