@@ -18,8 +18,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
 /**
  * The trust decision for the functions' HTTPS calls to AWS, made cheap at cold start.
  *
- * <p>Every AWS endpoint the functions call (DynamoDB, S3, SQS, SNS) presents a certificate chaining to
- * Amazon Trust Services: Amazon Root CA 1-4, or its cross-sign by Starfield Services Root CA G2. Reading
+ * <p>AWS service endpoints (DynamoDB, S3, SQS, SNS: what the functions call) present certificates of
+ * Amazon Trust Services, AWS's own CA: Amazon Root CA 1-4, or their cross-sign by Starfield Services Root CA G2. Reading
  * the JDK's whole trust store (about 150 certificates) cost a cold start 55-70 ms; reading those five
  * from {@code amazon-trust-services.pem} costs a few. A chain they do not anchor is then checked against
  * the JDK's default trust store, loaded on that first need, so the decision is always the JDK's

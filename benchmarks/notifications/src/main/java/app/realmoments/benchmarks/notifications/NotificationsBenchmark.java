@@ -4,6 +4,7 @@ import app.realmoments.aws.AwsClients;
 import app.realmoments.campus.CampusTimeZones;
 import app.realmoments.functions.dispatch.NotificationDispatcher;
 import app.realmoments.id.Ids;
+import app.realmoments.json.Json;
 import app.realmoments.notify.DeviceService;
 import app.realmoments.notify.DynamoDeviceStore;
 import app.realmoments.notify.DynamoInbox;
@@ -20,8 +21,10 @@ import app.realmoments.profile.Profile;
 import app.realmoments.testing.AwsCallCounter;
 import app.realmoments.testing.Instrumented;
 import app.realmoments.testing.LocalAws;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +46,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  */
 public final class NotificationsBenchmark {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         int jobs = args.length == 2 && args[0].equals("--jobs") ? Integer.parseInt(args[1]) : 2000;
         System.setOut(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true));
         java.io.PrintStream report = System.out;
@@ -113,20 +116,21 @@ public final class NotificationsBenchmark {
             if (messages.isEmpty()) {
                 continue;
             }
-            SQSEvent event = new SQSEvent();
-            List<SQSEvent.SQSMessage> records = new ArrayList<>();
+            // The SQS event as Lambda sends it, through the handler's stream path (what Lambda calls).
+            List<Map<String, String>> records = new ArrayList<>();
             for (Message m : messages) {
-                SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-                record.setMessageId(m.messageId());
-                record.setBody(m.body());
-                records.add(record);
+                records.add(Map.of("messageId", m.messageId(), "body", m.body(), "eventSource", "aws:sqs"));
             }
-            event.setRecords(records);
+            byte[] event = Json.write(Map.of("Records", records)).getBytes(StandardCharsets.UTF_8);
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
             long h = System.nanoTime();
-            SQSBatchResponse response = handler.handleRequest(event, null);
+            handler.handleRequest(new ByteArrayInputStream(event), answer, null);
             handlerNanos += System.nanoTime() - h;
             Set<String> failures = new HashSet<>();
-            response.getBatchItemFailures().forEach(f -> failures.add(f.getItemIdentifier()));
+            Map<?, ?> response = (Map<?, ?>) Json.read(answer.toString(StandardCharsets.UTF_8), Json.mapOf(Object.class));
+            for (Object failure : (List<?>) response.get("batchItemFailures")) {
+                failures.add(String.valueOf(((Map<?, ?>) failure).get("itemIdentifier")));
+            }
             failed += failures.size();
             List<DeleteMessageBatchRequestEntry> delete = new ArrayList<>();
             for (int i = 0; i < messages.size(); i++) {

@@ -21,8 +21,6 @@ import app.realmoments.notify.PushPlatform;
 import app.realmoments.notify.SnsPushGateway;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -75,18 +73,6 @@ public final class NotificationDispatcher implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         BatchItemFailures.write(handle(SqsMessage.readAll(input), context), output);
-    }
-
-    /**
-     * The same batch as Lambda's event types, for benchmarks/notifications, which drives one instance
-     * with them. Lambda never calls it, nor loads its types: the Handler names the class alone, so the
-     * runtime takes it as a RequestStreamHandler and looks at no other method. The jar keeps the SQS
-     * event classes for it (a few KB), no Joda-Time.
-     */
-    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SqsMessage> messages = event.getRecords().stream()
-                .map(message -> new SqsMessage(message.getMessageId(), message.getBody())).toList();
-        return new SQSBatchResponse(handle(messages, context).stream().map(SQSBatchResponse.BatchItemFailure::new).toList());
     }
 
     /** Dispatches every message; the ids of those that failed. */

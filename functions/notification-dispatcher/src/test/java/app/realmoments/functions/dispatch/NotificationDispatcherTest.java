@@ -23,8 +23,6 @@ import app.realmoments.testing.InMemoryNotificationSettingsStore;
 import app.realmoments.testing.InMemoryProfileStore;
 import app.realmoments.testing.InMemoryPushGrouping;
 import app.realmoments.testing.RecordingPushGateway;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -74,20 +72,5 @@ class NotificationDispatcherTest {
         records.add(TestEvents.sqsRecord(null, "{}"));
         assertThrows(MalformedEventException.class, () -> invoke(handler, TestEvents.batch(records), new TestContext("r4")));
         assertTrue(inbox.items.isEmpty(), "no job ran");
-    }
-
-    @Test
-    void theTypedOverloadTheNotificationsBenchmarkDrivesAnswersAsTheStreamPathDoes() {
-        SQSEvent event = Events.load("notification-job-sqs.json", SQSEvent.class);
-        SQSEvent.SQSMessage poison = new SQSEvent.SQSMessage();
-        poison.setMessageId("poison-1");
-        poison.setBody("{");
-        event.setRecords(List.of(event.getRecords().getFirst(), poison));
-
-        SQSBatchResponse response = handler.handleRequest(event, new TestContext("r5"));
-
-        assertEquals(List.of("poison-1"), response.getBatchItemFailures().stream()
-                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList());
-        assertEquals(1, inbox.items.size());
     }
 }
