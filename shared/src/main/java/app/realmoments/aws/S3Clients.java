@@ -2,6 +2,7 @@ package app.realmoments.aws;
 
 import app.realmoments.snap.Priming;
 import java.time.Duration;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -16,7 +17,37 @@ public final class S3Clients {
         if (Priming.enabled()) {
             Priming.register("S3", () -> prime(aws));
         }
+        return build(aws);
+    }
+
+    private static S3Client build(AwsClients aws) {
         return aws.configure(S3Client.builder()).forcePathStyle(aws.customEndpoint()).build();
+    }
+
+    /**
+     * The S3 client, built on first use: for a function that needs it on few routes (the moments API
+     * deletes media, but most requests only sign URLs), a cold start then does not build it for a
+     * request that never calls S3. Under SnapStart it is built (and primed) before the snapshot.
+     */
+    public static Supplier<S3Client> lazyClient(AwsClients aws) {
+        Supplier<S3Client> lazy = new Supplier<>() {
+            private S3Client client;
+
+            @Override
+            public synchronized S3Client get() {
+                if (client == null) {
+                    client = build(aws);
+                }
+                return client;
+            }
+        };
+        if (Priming.enabled()) {
+            Priming.register("S3", () -> {
+                lazy.get();
+                prime(aws);
+            });
+        }
+        return lazy;
     }
 
     /** A HEAD and a DELETE against a client that sends nothing; no object is read or written. */

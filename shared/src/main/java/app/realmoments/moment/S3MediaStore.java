@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -26,11 +27,16 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
  */
 public final class S3MediaStore implements MediaStore {
 
-    private final S3Client s3;
+    private final Supplier<S3Client> s3;
     private final S3Presigner presigner;
     private final String bucket;
 
     public S3MediaStore(S3Client s3, S3Presigner presigner, String bucket) {
+        this(s3 == null ? null : () -> s3, presigner, bucket);
+    }
+
+    /** With an S3 client built when first needed ({@code S3Clients.lazyClient}). */
+    public S3MediaStore(Supplier<S3Client> s3, S3Presigner presigner, String bucket) {
         this.s3 = s3;
         this.presigner = presigner;
         this.bucket = bucket;
@@ -38,7 +44,7 @@ public final class S3MediaStore implements MediaStore {
 
     /** Signs upload and download URLs only: {@link #read}, {@link #write} and {@link #delete} throw. */
     public static S3MediaStore presigning(S3Presigner presigner, String bucket) {
-        return new S3MediaStore(null, presigner, bucket);
+        return new S3MediaStore((Supplier<S3Client>) null, presigner, bucket);
     }
 
     /** Reads, writes and deletes objects only: the {@code presign} methods throw. */
@@ -57,7 +63,7 @@ public final class S3MediaStore implements MediaStore {
         if (s3 == null) {
             throw new IllegalStateException("this S3MediaStore was built without an S3 client (S3MediaStore.presigning)");
         }
-        return s3;
+        return s3.get();
     }
 
     @Override

@@ -52,7 +52,7 @@ public final class MomentsApi extends HttpApi {
             DynamoDbClient dynamo = DynamoClients.create(aws);
             String users = Environment.require("USERS_TABLE");
             var store = new DynamoMomentStore(dynamo, Environment.require("MOMENTS_TABLE"));
-            var media = new S3MediaStore(S3Clients.client(aws), S3Clients.presigner(aws), Environment.require("MEDIA_BUCKET"));
+            var media = new S3MediaStore(S3Clients.lazyClient(aws), S3Clients.presigner(aws), Environment.require("MEDIA_BUCKET"));
             var profiles = new DynamoProfileStore(dynamo, users);
             var graph = new DynamoSocialGraph(dynamo, users);
             var views = new MomentViews(media, new DynamoInteractionStore(dynamo,
