@@ -128,7 +128,7 @@ $(ACTIONLINT):
 lint: $(ACTIONLINT) ## Check the GitHub Actions workflows with actionlint (installed into ./.tools)
 	$(ACTIONLINT) -no-color
 
-bench-coldstart: $(VENV_STAMP) ## Cold start of every function vs a do-nothing handler, plain and AOT cache (~10 min)
+bench-coldstart: $(VENV_STAMP) ## Cold start of every function vs a do-nothing handler, plain and AOT cache (~4 min; MODES=plain,aot,snap FUNCTIONS=...)
 	benchmarks/cold-start/run.sh
 
 replay-dlq: $(VENV_STAMP) ## Move notification jobs from the dead-letter queue back to the queue (with `make dev` running)
