@@ -207,8 +207,10 @@ public final class LocalFunction implements AutoCloseable {
     }
 
     private Invocation finish(Invocation invocation) {
+        // As Lambda reports it: Duration is the handler's time, the cold start's init apart.
+        double handlerMs = Math.max(0, invocation.durationMs() - Math.max(0, invocation.initMs()));
         StringBuilder report = new StringBuilder("REPORT RequestId: ").append(invocation.requestId())
-                .append(" Duration: ").append(String.format("%.2f", invocation.durationMs())).append(" ms")
+                .append(" Duration: ").append(String.format(java.util.Locale.ROOT, "%.2f", handlerMs)).append(" ms")
                 .append(" Memory Size: ").append(spec.memoryMb()).append(" MB");
         if (invocation.initMs() > 0) {
             report.append(" Init Duration: ").append(invocation.initMs()).append(" ms");
