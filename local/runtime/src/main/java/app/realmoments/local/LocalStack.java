@@ -425,7 +425,8 @@ public final class LocalStack implements AutoCloseable {
                             text(p, "StartingPosition") == null ? "TRIM_HORIZON" : text(p, "StartingPosition"),
                             integer(p, "BatchSize", 100), integer(p, "MaximumRetryAttempts", -1),
                             responseTypes(p).contains("ReportBatchItemFailures"),
-                            Boolean.parseBoolean(text(p, "BisectBatchOnFunctionError"))));
+                            Boolean.parseBoolean(text(p, "BisectBatchOnFunctionError")),
+                            FunctionSpec.onFailure(p.get("DestinationConfig"))));
                     case "SQS" -> {
                         String arn = text(p, "Queue");
                         pumps.add(new SqsPump(aws, function, queueUrl(arn), arn, integer(p, "BatchSize", 10),

@@ -236,7 +236,7 @@ class FixtureStackIT {
     }
 
     @Test
-    void aFailingS3InvocationIsRetriedTwiceThenDropped() throws Exception {
+    void aFailingS3InvocationIsRetriedTwiceThenRecordedInItsOnFailureQueue() throws Exception {
         String bucket = stack.physical("Files").ref();
         stack.aws().s3().putObject(b -> b.bucket(bucket).key("uploads/explode.txt"), RequestBody.fromString("boom"));
         Predicate<Invocation> exploding = i -> i.event().contains("uploads/explode.txt");
@@ -245,6 +245,43 @@ class FixtureStackIT {
         List<Invocation> all = INVOCATIONS.stream().filter(i -> i.function().equals("FilesFunction")).filter(exploding).toList();
         assertEquals(3, all.size(), "one attempt and two retries");
         assertTrue(all.stream().allMatch(Invocation::failed));
+
+        String failed = stack.physical("FailedUploads").ref();
+        List<software.amazon.awssdk.services.sqs.model.Message> records = new java.util.ArrayList<>();
+        for (int i = 0; i < 10 && records.isEmpty(); i++) {
+            records.addAll(stack.aws().sqs().receiveMessage(b -> b.queueUrl(failed).waitTimeSeconds(1)).messages());
+        }
+        assertEquals(1, records.size(), "one record of the failed event");
+        JsonNode record = new ObjectMapper().readTree(records.getFirst().body());
+        assertEquals("RetriesExhausted", record.path("requestContext").path("condition").asText());
+        assertEquals(3, record.path("requestContext").path("approximateInvokeCount").asInt());
+        assertEquals(all.getLast().requestId(), record.path("requestContext").path("requestId").asText());
+        assertEquals("uploads/explode.txt",
+                record.path("requestPayload").path("Records").path(0).path("s3").path("object").path("key").asText());
+        assertTrue(record.path("responsePayload").has("errorMessage"), record.toString());
+    }
+
+    @Test
+    void streamRecordsFailingEveryRetryAreSkippedWithARecordInTheOnFailureQueue() throws Exception {
+        String table = stack.physical("Doomed").ref();
+        stack.aws().dynamo().putItem(b -> b.tableName(table).item(java.util.Map.of("id", AttributeValue.fromS("d-1"),
+                "doomed", AttributeValue.fromBool(true))));
+        // MaximumRetryAttempts 1: the first delivery and one retry, both reporting d-1 failed.
+        await("DoomedFunction", all -> all.stream().filter(i -> records(i).contains("INSERT d-1")).count() >= 2,
+                Duration.ofSeconds(20));
+        String skipped = stack.physical("SkippedRecords").ref();
+        List<software.amazon.awssdk.services.sqs.model.Message> messages = new ArrayList<>();
+        for (int i = 0; i < 10 && messages.isEmpty(); i++) {
+            messages.addAll(stack.aws().sqs().receiveMessage(b -> b.queueUrl(skipped).waitTimeSeconds(1)).messages());
+        }
+        assertEquals(1, messages.size(), "one record of the skipped records");
+        JsonNode record = JSON.readTree(messages.getFirst().body());
+        assertEquals("RetryAttemptsExhausted", record.path("requestContext").path("condition").asText());
+        JsonNode batch = record.path("DDBStreamBatchInfo");
+        assertEquals(stack.physical("Doomed").attributes().get("StreamArn"), batch.path("streamArn").asText());
+        assertEquals(1, batch.path("batchSize").asInt());
+        assertEquals(batch.path("startSequenceNumber").asText(), batch.path("endSequenceNumber").asText());
+        assertEquals(2, record.path("requestContext").path("approximateInvokeCount").asInt());
     }
 
     @Test

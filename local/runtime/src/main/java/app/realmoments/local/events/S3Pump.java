@@ -15,12 +15,11 @@ import software.amazon.awssdk.services.sqs.model.Message;
 /**
  * S3's asynchronous invocation of a function: S3 (moto) writes each notification into an internal
  * queue set up for this function; this pump takes them out and invokes the function with the S3Event,
- * several at a time. Like Lambda's async invocation it retries a failure twice (after 1 s and 2 s
- * here, minutes in AWS), then drops the event with a log line.
+ * several at a time. Like Lambda's async invocation it retries a failure (MaximumRetryAttempts of the
+ * function's EventInvokeConfig, 2 by default; after 1 s and 2 s here, minutes in AWS), then sends a
+ * record of it to the OnFailure destination if there is one ({@link AsyncFailures}), else drops it.
  */
 public final class S3Pump extends Pump {
-
-    static final int ATTEMPTS = 3;
 
     private final Aws aws;
     private final LocalFunction function;
@@ -68,14 +67,14 @@ public final class S3Pump extends Pump {
             JsonNode body = EventJson.JSON.readTree(message.body());
             if (!EventJson.isS3TestEvent(body)) {
                 String event = EventJson.s3Event(body, accountId).toString();
-                for (int attempt = 1; attempt <= ATTEMPTS && running(); attempt++) {
+                int attempts = 1 + function.spec().async().retries();
+                for (int attempt = 1; attempt <= attempts && running(); attempt++) {
                     Invocation invocation = function.invoke(event);
                     if (!invocation.failed()) {
                         break;
                     }
-                    if (attempt == ATTEMPTS) {
-                        RuntimeLog.warn(name() + ": dropped an S3 event after " + ATTEMPTS + " attempts: "
-                                + summary(body));
+                    if (attempt == attempts) {
+                        AsyncFailures.report(aws, function, event, invocation, attempts, "an S3 event (" + summary(body) + ")");
                     } else {
                         Thread.sleep(1000L * attempt);
                     }

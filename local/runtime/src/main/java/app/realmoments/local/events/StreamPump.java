@@ -40,6 +40,7 @@ public final class StreamPump extends Pump {
     private final int maxRetries;
     private final boolean reportFailures;
     private final boolean bisect;
+    private final String onFailure;
     private final ShardIteratorType startingPosition;
     private final Map<String, ShardState> shards = new LinkedHashMap<>();
     private long describedAt;
@@ -59,8 +60,9 @@ public final class StreamPump extends Pump {
         }
     }
 
+    /** @param onFailure the SQS queue ARN of the mapping's DestinationConfig.OnFailure, or null */
     public StreamPump(Aws aws, LocalFunction function, String streamArn, String startingPosition, int batchSize,
-                      int maxRetries, boolean reportFailures, boolean bisect) {
+                      int maxRetries, boolean reportFailures, boolean bisect, String onFailure) {
         super(function.spec().logicalId() + "<-stream");
         this.aws = aws;
         this.function = function;
@@ -69,6 +71,7 @@ public final class StreamPump extends Pump {
         this.maxRetries = maxRetries;
         this.reportFailures = reportFailures;
         this.bisect = bisect;
+        this.onFailure = onFailure;
         this.startingPosition = "LATEST".equals(startingPosition) ? ShardIteratorType.LATEST : ShardIteratorType.TRIM_HORIZON;
     }
 
@@ -149,6 +152,11 @@ public final class StreamPump extends Pump {
         if (maxRetries >= 0 && shard.attempts > maxRetries) {
             RuntimeLog.warn(name() + ": giving up on " + failing + " record(s) of " + shard.id + " from sequence "
                     + batch.get(done).dynamodb().sequenceNumber() + " after " + maxRetries + " retries");
+            String first = batch.get(done).dynamodb().sequenceNumber();
+            String last = batch.getLast().dynamodb().sequenceNumber();
+            int attempts = shard.attempts;
+            AsyncFailures.send(aws, function, onFailure, attempts, failing + " stream record(s)",
+                    () -> AsyncFailures.streamRecord(function, invocation, attempts, streamArn, shard.id, first, last, failing));
             for (int i = 0; i < failing; i++) {
                 shard.buffer.removeFirst();
             }

@@ -11,12 +11,30 @@ import java.util.Map;
  *
  * @param events each entry of Events: its Type, its resolved Properties and its unresolved ones
  *               (to see which resource an ApiId or Stream names)
+ * @param async  its EventInvokeConfig: how asynchronous invocations (S3's) are retried, and where
+ *               the ones that still fail go
  */
 public record FunctionSpec(String logicalId, String functionName, String codeUri, String handler, String runtime,
                            int memoryMb, int timeoutSeconds, String logFormat, Map<String, String> environment,
-                           Map<String, EventSource> events) {
+                           Map<String, EventSource> events, AsyncInvoke async) {
 
     public record EventSource(String name, String type, Map<String, Object> properties, Map<String, Object> raw) {
+    }
+
+    /**
+     * @param retries   MaximumRetryAttempts (0-2; Lambda's default 2)
+     * @param onFailure the ARN of DestinationConfig.OnFailure.Destination, or null (the event is dropped)
+     */
+    public record AsyncInvoke(int retries, String onFailure) {
+        public static final AsyncInvoke DEFAULT = new AsyncInvoke(2, null);
+    }
+
+    /** Without an EventInvokeConfig (Lambda's defaults). */
+    public FunctionSpec(String logicalId, String functionName, String codeUri, String handler, String runtime,
+                        int memoryMb, int timeoutSeconds, String logFormat, Map<String, String> environment,
+                        Map<String, EventSource> events) {
+        this(logicalId, functionName, codeUri, handler, runtime, memoryMb, timeoutSeconds, logFormat, environment,
+                events, AsyncInvoke.DEFAULT);
     }
 
     @SuppressWarnings("unchecked")
@@ -54,7 +72,23 @@ public record FunctionSpec(String logicalId, String functionName, String codeUri
                 p.get("Runtime") == null ? "java25" : intrinsics.string(p.get("Runtime")),
                 integer(intrinsics.string(p.get("MemorySize")), 128),
                 integer(intrinsics.string(p.get("Timeout")), 3),
-                logFormat, Map.copyOf(environment), events);
+                logFormat, Map.copyOf(environment), events, asyncInvoke(intrinsics.resolve(p.get("EventInvokeConfig"))));
+    }
+
+    private static AsyncInvoke asyncInvoke(Object config) {
+        if (!(config instanceof Map<?, ?> map)) {
+            return AsyncInvoke.DEFAULT;
+        }
+        int retries = map.get("MaximumRetryAttempts") == null ? 2
+                : Integer.parseInt(String.valueOf(map.get("MaximumRetryAttempts")).trim());
+        return new AsyncInvoke(retries, onFailure(map.get("DestinationConfig")));
+    }
+
+    /** The destination ARN of a (resolved) DestinationConfig's OnFailure, or null. */
+    public static String onFailure(Object destinationConfig) {
+        return destinationConfig instanceof Map<?, ?> destinations
+                && destinations.get("OnFailure") instanceof Map<?, ?> failure && failure.get("Destination") != null
+                ? String.valueOf(failure.get("Destination")) : null;
     }
 
     private static int integer(String value, int fallback) {

@@ -63,6 +63,7 @@ public final class LocalFunction implements AutoCloseable {
     };
 
     private final FunctionSpec spec;
+    private final String arn;
     private final Path jar;
     private final Map<String, String> environment;
     private final Containers containers;
@@ -86,6 +87,7 @@ public final class LocalFunction implements AutoCloseable {
                          Isolation isolation) {
         this.spec = spec;
         this.jar = jar;
+        this.arn = arn;
         this.environment = Map.copyOf(environment);
         this.containers = isolation.process()
                 ? new ProcessContainers(spec, jar, this.environment, arn, isolation)
@@ -100,6 +102,11 @@ public final class LocalFunction implements AutoCloseable {
 
     public FunctionSpec spec() {
         return spec;
+    }
+
+    /** The function's ARN (unqualified). */
+    public String arn() {
+        return arn;
     }
 
     public Path jar() {
