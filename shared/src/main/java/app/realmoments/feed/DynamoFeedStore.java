@@ -6,6 +6,7 @@ import static app.realmoments.aws.Attrs.s;
 import static app.realmoments.aws.Attrs.str;
 import static app.realmoments.aws.Attrs.time;
 
+import app.realmoments.aws.BatchWrites;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -13,10 +14,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -28,32 +27,24 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 public final class DynamoFeedStore implements FeedStore {
 
-    static final int BATCH = 25;
-    static final int ATTEMPTS = 8;
-    static final long BASE_DELAY_MS = 25;
-    static final long MAX_DELAY_MS = 2_000;
     /** Partitions per campus and day: a campus may take CAMPUS_SHARDS x 1,000 entry writes a second. */
     public static final int CAMPUS_SHARDS = 4;
     /** How many days back the campus feed reaches (today included). */
     public static final int CAMPUS_WINDOW_DAYS = 7;
 
-    /** Waits between retries; tests pass one that does not sleep. */
-    public interface Backoff {
-        void pause(long millis) throws InterruptedException;
-    }
-
     private final DynamoDbClient dynamo;
     private final String table;
-    private final Backoff backoff;
+    private final BatchWrites writes;
 
     public DynamoFeedStore(DynamoDbClient dynamo, String table) {
         this(dynamo, table, Thread::sleep);
     }
 
-    public DynamoFeedStore(DynamoDbClient dynamo, String table, Backoff backoff) {
+    /** @param backoff how retries of unprocessed writes wait (tests pass one that does not sleep) */
+    public DynamoFeedStore(DynamoDbClient dynamo, String table, BatchWrites.Backoff backoff) {
         this.dynamo = dynamo;
         this.table = table;
-        this.backoff = backoff;
+        this.writes = new BatchWrites(dynamo, backoff);
     }
 
     @Override
@@ -192,32 +183,7 @@ public final class DynamoFeedStore implements FeedStore {
         } while (start != null);
     }
 
-    private void writeAll(List<WriteRequest> writes) {
-        for (int from = 0; from < writes.size(); from += BATCH) {
-            writeBatch(writes.subList(from, Math.min(writes.size(), from + BATCH)));
-        }
-    }
-
-    private void writeBatch(List<WriteRequest> batch) {
-        Map<String, List<WriteRequest>> pending = Map.of(table, batch);
-        for (int attempt = 1; ; attempt++) {
-            Map<String, List<WriteRequest>> sending = pending;
-            BatchWriteItemResponse response = dynamo.batchWriteItem(r -> r.requestItems(sending));
-            pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-            if (pending.isEmpty() || pending.values().stream().allMatch(List::isEmpty)) {
-                return;
-            }
-            if (attempt >= ATTEMPTS) {
-                int left = pending.values().stream().mapToInt(List::size).sum();
-                throw new IllegalStateException(left + " feed writes still unprocessed after " + ATTEMPTS + " attempts");
-            }
-            long ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS << attempt);
-            try {
-                backoff.pause(ThreadLocalRandom.current().nextLong(ceiling + 1));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while retrying feed writes", e);
-            }
-        }
+    private void writeAll(List<WriteRequest> requests) {
+        writes.apply(table, requests, "feed writes");
     }
 }

@@ -243,7 +243,7 @@ public final class DynamoInteractionStore implements InteractionStore {
         }
     }
 
-    private static String pk(String momentId) {
+    static String pk(String momentId) {
         return "MOMENT#" + momentId;
     }
 

@@ -1,6 +1,7 @@
 package app.realmoments.testing;
 
 import app.realmoments.interact.Comment;
+import app.realmoments.interact.InteractionCleanup;
 import app.realmoments.interact.InteractionStore;
 import app.realmoments.interact.Reaction;
 import app.realmoments.moment.Moment;
@@ -12,7 +13,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** Reactions and comments in memory, with the counts kept on the moments of an {@link InMemoryMomentStore}. */
-public final class InMemoryInteractionStore implements InteractionStore {
+public final class InMemoryInteractionStore implements InteractionStore, InteractionCleanup {
 
     private final InMemoryMomentStore moments;
     private final Map<String, Reaction> reactions = new HashMap<>();
@@ -135,5 +136,16 @@ public final class InMemoryInteractionStore implements InteractionStore {
         if (change != null) {
             change.run();
         }
+    }
+
+    @Override
+    public synchronized void removeAll(String momentId) {
+        reactions.values().removeIf(reaction -> reaction.momentId().equals(momentId));
+        comments.remove(momentId);
+    }
+
+    public synchronized int itemsOf(String momentId) {
+        return (int) reactions.values().stream().filter(r -> r.momentId().equals(momentId)).count()
+                + comments.getOrDefault(momentId, new TreeMap<>()).size();
     }
 }

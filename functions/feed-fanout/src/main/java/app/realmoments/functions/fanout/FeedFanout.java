@@ -8,6 +8,8 @@ import app.realmoments.events.BatchItemFailures;
 import app.realmoments.events.StreamRecord;
 import app.realmoments.feed.DynamoFeedStore;
 import app.realmoments.feed.MomentFanout;
+import app.realmoments.interact.DynamoInteractionCleanup;
+import app.realmoments.interact.InteractionCleanup;
 import app.realmoments.log.InvocationLog;
 import app.realmoments.log.Metrics;
 import app.realmoments.moment.DynamoMomentStore;
@@ -27,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The moments table's stream: a moment that becomes {@code published} fans out to its recipients'
- * feeds; a deleted one leaves them. The first record that fails is reported, so Lambda retries from
+ * feeds; a deleted one leaves them, and its reactions and comments are deleted. The first record that fails is reported, so Lambda retries from
  * it and the records after it keep their order.
  *
  * <p>A stream handler (docs/cold-start.md): it reads the stream event's bytes itself
@@ -37,20 +39,26 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class FeedFanout implements RequestStreamHandler {
 
     private final MomentFanout fanout;
+    private final InteractionCleanup interactions;
 
     public FeedFanout() {
-        this(create(AwsClients.fromEnvironment()));
+        this(AwsClients.fromEnvironment());
     }
 
-    public FeedFanout(MomentFanout fanout) {
+    private FeedFanout(AwsClients aws) {
+        this(aws, DynamoClients.create(aws));
+    }
+
+    private FeedFanout(AwsClients aws, DynamoDbClient dynamo) {
+        this(new MomentFanout(new DynamoFeedStore(dynamo, Environment.require("FEED_TABLE")),
+                        new DynamoSocialGraph(dynamo, Environment.require("USERS_TABLE")),
+                        new SqsNotificationQueue(SqsClients.create(aws), Environment.require("NOTIFICATIONS_QUEUE_URL"))),
+                new DynamoInteractionCleanup(dynamo, Environment.require("INTERACTIONS_TABLE")));
+    }
+
+    public FeedFanout(MomentFanout fanout, InteractionCleanup interactions) {
         this.fanout = fanout;
-    }
-
-    private static MomentFanout create(AwsClients aws) {
-        DynamoDbClient dynamo = DynamoClients.create(aws);
-        return new MomentFanout(new DynamoFeedStore(dynamo, Environment.require("FEED_TABLE")),
-                new DynamoSocialGraph(dynamo, Environment.require("USERS_TABLE")),
-                new SqsNotificationQueue(SqsClients.create(aws), Environment.require("NOTIFICATIONS_QUEUE_URL")));
+        this.interactions = interactions;
     }
 
     /** What Lambda calls: the stream event in, {@code {"batchItemFailures": [...]}} out. */
@@ -79,6 +87,7 @@ public final class FeedFanout implements RequestStreamHandler {
                             .count("FanoutRecipients", recipients).milliseconds("FanoutDuration", millis).emit();
                 } else if (after == null && before != null && before.status() == MomentStatus.PUBLISHED) {
                     fanout.removed(before.momentId());
+                    interactions.removeAll(before.momentId()); // others' reactions and comments go with it
                     log.put("outcome", "removed");
                 } else {
                     log.put("outcome", "ignored");

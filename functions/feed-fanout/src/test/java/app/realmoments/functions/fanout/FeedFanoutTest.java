@@ -11,11 +11,21 @@ import app.realmoments.events.TestEvents;
 import app.realmoments.feed.FeedEntry;
 import app.realmoments.feed.MomentFanout;
 import app.realmoments.http.TestContext;
+import app.realmoments.interact.Comment;
+import app.realmoments.interact.InteractionStore;
+import app.realmoments.interact.Reaction;
+import app.realmoments.moment.Audience;
+import app.realmoments.moment.Moment;
+import app.realmoments.moment.MomentStatus;
 import app.realmoments.testing.Events;
 import app.realmoments.testing.FakeSocialGraph;
 import app.realmoments.testing.InMemoryFeedStore;
+import app.realmoments.testing.InMemoryInteractionStore;
+import app.realmoments.testing.InMemoryMomentStore;
 import app.realmoments.testing.RecordingNotificationQueue;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The stream event's bytes in, as Lambda hands them to the handler; the batch response's JSON out. */
@@ -26,11 +36,14 @@ class FeedFanoutTest {
     /** The moment of events/moment-published-stream.json and moment-removed-stream.json. */
     private static final String MOMENT = "01M8KK11T8Q32D8A1HM0318YS5";
     private static final String PUBLISHED = Events.read("moment-published-stream.json");
+    private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
 
     private final InMemoryFeedStore feeds = new InMemoryFeedStore();
     private final RecordingNotificationQueue notifications = new RecordingNotificationQueue();
+    private final InMemoryMomentStore moments = new InMemoryMomentStore();
+    private final InMemoryInteractionStore interactions = new InMemoryInteractionStore(moments);
     private final FeedFanout handler = new FeedFanout(new MomentFanout(feeds,
-            new FakeSocialGraph().friends(AUTHOR, FRIEND), notifications));
+            new FakeSocialGraph().friends(AUTHOR, FRIEND), notifications), interactions);
 
     @Test
     void aPublishedRecordFillsTheAuthorsAndFriendsFeedsAndARemovedOneEmptiesThem() {
@@ -41,8 +54,17 @@ class FeedFanoutTest {
         assertEquals(1, notifications.sent.size());
         assertEquals(FRIEND, notifications.sent.getFirst().recipientId());
 
+        for (String id : List.of(MOMENT, "another-moment")) {
+            moments.moments.put(id, new Moment(id, AUTHOR, null, Audience.FRIENDS, "north", MomentStatus.PUBLISHED, null,
+                    NOW, NOW, null, Map.of()));
+            assertEquals(InteractionStore.Outcome.DONE, interactions.addComment(new Comment("c-" + id, id, FRIEND, "nice", NOW)));
+        }
+        interactions.react(new Reaction(MOMENT, FRIEND, "🔥", NOW), null);
+        assertEquals(2, interactions.itemsOf(MOMENT));
         invoke(handler, Events.read("moment-removed-stream.json"), new TestContext("r2"));
         assertTrue(feeds.recipientsOf(MOMENT).isEmpty());
+        assertEquals(0, interactions.itemsOf(MOMENT), "the deleted moment's comments went with it");
+        assertEquals(1, interactions.itemsOf("another-moment"), "no other moment's");
     }
 
     @Test
@@ -55,7 +77,7 @@ class FeedFanoutTest {
                 attempts[0]++;
                 throw new IllegalStateException("throttled");
             }
-        }, new FakeSocialGraph(), notifications));
+        }, new FakeSocialGraph(), notifications), interactions);
 
         String response = invoke(failing, TestEvents.batch(List.of(record, record)), new TestContext("r3"));
 
