@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -31,6 +32,14 @@ public final class BatchWrites {
     public BatchWrites(DynamoDbClient dynamo, Backoff backoff) {
         this.dynamo = dynamo;
         this.backoff = backoff;
+    }
+
+    /** Deletes the items (each with the table's keys, {@code pk} and {@code sk}: e.g. a keys-only query page). */
+    public void deleteItems(String table, List<Map<String, AttributeValue>> items, String what) {
+        apply(table, items.stream()
+                .map(item -> WriteRequest.builder().deleteRequest(d -> d.key(Map.of("pk", item.get("pk"), "sk", item.get("sk"))))
+                        .build())
+                .toList(), what);
     }
 
     /** Applies every write; {@code what} names them in the error if some stay unprocessed. */

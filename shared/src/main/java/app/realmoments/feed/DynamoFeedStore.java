@@ -166,21 +166,9 @@ public final class DynamoFeedStore implements FeedStore {
 
     @Override
     public void removeMoment(String momentId) {
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName("ByMoment")
-                    .keyConditionExpression("momentId = :m")
-                    .expressionAttributeValues(Map.of(":m", s(momentId)));
-            if (start != null) {
-                query.exclusiveStartKey(start);
-            }
-            QueryResponse response = dynamo.query(query.build());
-            List<WriteRequest> deletes = response.items().stream()
-                    .map(item -> WriteRequest.builder().deleteRequest(d -> d.key(key(str(item, "pk"), str(item, "sk")))).build())
-                    .toList();
-            writeAll(deletes);
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-        } while (start != null);
+        dynamo.queryPaginator(q -> q.tableName(table).indexName("ByMoment").keyConditionExpression("momentId = :m")
+                        .expressionAttributeValues(Map.of(":m", s(momentId))))
+                .forEach(page -> writes.deleteItems(table, page.items(), "feed deletes"));
     }
 
     private void writeAll(List<WriteRequest> requests) {

@@ -1,14 +1,10 @@
 package app.realmoments.interact;
 
-import static app.realmoments.aws.Attrs.key;
 import static app.realmoments.aws.Attrs.s;
-import static app.realmoments.aws.Attrs.str;
 
 import app.realmoments.aws.BatchWrites;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The moment's partition of the interactions table ({@code MOMENT#{momentId}}: reactions and comments),
@@ -32,14 +28,9 @@ public final class DynamoInteractionCleanup implements InteractionCleanup {
 
     @Override
     public void removeAll(String momentId) {
-        var pages = dynamo.queryPaginator(q -> q.tableName(table).keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", s(DynamoInteractionStore.pk(momentId))))
-                .projectionExpression("pk, sk"));
-        pages.forEach(page -> {
-            List<WriteRequest> deletes = page.items().stream()
-                    .map(item -> WriteRequest.builder().deleteRequest(d -> d.key(key(str(item, "pk"), str(item, "sk")))).build())
-                    .toList();
-            writes.apply(table, deletes, "interaction deletes");
-        });
+        dynamo.queryPaginator(q -> q.tableName(table).keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", s(DynamoInteractionStore.pk(momentId))))
+                        .projectionExpression("pk, sk"))
+                .forEach(page -> writes.deleteItems(table, page.items(), "interaction deletes"));
     }
 }
