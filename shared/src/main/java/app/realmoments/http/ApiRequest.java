@@ -3,10 +3,11 @@ package app.realmoments.http;
 import app.realmoments.error.Problem;
 import app.realmoments.json.Json;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * One HTTP API call, free of API Gateway's types: the route, the caller (the JWT's {@code sub}, or
- * null on a public route), its parameters and body.
+ * null on a public route), its parameters and body, and the client's {@code Idempotency-Key} header.
  */
 public record ApiRequest(
         String routeKey,
@@ -14,11 +15,34 @@ public record ApiRequest(
         Map<String, String> pathParameters,
         Map<String, String> query,
         String body,
-        String requestId) {
+        String requestId,
+        String idempotencyHeader) {
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
 
     public ApiRequest {
         pathParameters = pathParameters == null ? Map.of() : Map.copyOf(pathParameters);
         query = query == null ? Map.of() : Map.copyOf(query);
+    }
+
+    /** Without an Idempotency-Key header. */
+    public ApiRequest(String routeKey, String callerId, Map<String, String> pathParameters, Map<String, String> query,
+                      String body, String requestId) {
+        this(routeKey, callerId, pathParameters, query, body, requestId, null);
+    }
+
+    /**
+     * The {@code Idempotency-Key} header a client sends to make a retried create safe (1-128 letters,
+     * digits, '-', '_', '.', ':'), or null without one; any other value is a 400.
+     */
+    public String idempotencyKey() {
+        if (idempotencyHeader == null) {
+            return null;
+        }
+        if (!IDEMPOTENCY_KEY.matcher(idempotencyHeader).matches()) {
+            throw Problem.invalid("Idempotency-Key", "Idempotency-Key must be 1 to 128 letters, digits, '-', '_', '.' or ':'");
+        }
+        return idempotencyHeader;
     }
 
     /** The caller's user id; every route but the public ones has one. */

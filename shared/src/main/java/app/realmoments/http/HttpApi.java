@@ -85,22 +85,42 @@ public abstract class HttpApi implements RequestStreamHandler {
 
     /** The fields of API Gateway's payload 2.0 event the API reads. */
     record Event(String routeKey, String body, boolean base64, Map<String, String> pathParameters,
-                 Map<String, String> query, String caller) {
+                 Map<String, String> query, String caller, String idempotencyKey) {
 
         static Event of(APIGatewayV2HTTPEvent event) {
             var context = event.getRequestContext();
             Map<String, String> claims = context == null || context.getAuthorizer() == null
                     || context.getAuthorizer().getJwt() == null ? null : context.getAuthorizer().getJwt().getClaims();
             return new Event(event.getRouteKey(), event.getBody(), event.getIsBase64Encoded(),
-                    event.getPathParameters(), event.getQueryStringParameters(), claims == null ? null : claims.get("sub"));
+                    event.getPathParameters(), event.getQueryStringParameters(), claims == null ? null : claims.get("sub"),
+                    idempotencyKey(event.getHeaders()));
+        }
+
+        /** The Idempotency-Key header among the request's headers, whatever its case; or null. */
+        static String idempotencyKey(Map<String, String> headers) {
+            String key = null;
+            if (headers != null) {
+                for (Map.Entry<String, String> header : headers.entrySet()) {
+                    if (header.getKey().equalsIgnoreCase(IDEMPOTENCY_KEY)) {
+                        key = header.getValue();
+                    }
+                }
+            }
+            return key;
         }
     }
+
+    /** The one request header the API reads (API Gateway hands header names over in lower case). */
+    static final String IDEMPOTENCY_KEY = "idempotency-key";
 
     /** The response event: status, headers, JSON body. */
     record Answer(int status, Map<String, String> headers, String body) {
     }
 
-    /** Picks routeKey, body, isBase64Encoded, path and query parameters and the JWT's sub; skips the rest. */
+    /**
+     * Picks routeKey, body, isBase64Encoded, path and query parameters, the JWT's sub and the
+     * Idempotency-Key header; skips the rest.
+     */
     static Event read(InputStream input) throws IOException {
         String routeKey = null;
         String body = null;
@@ -108,6 +128,7 @@ public abstract class HttpApi implements RequestStreamHandler {
         Map<String, String> path = null;
         Map<String, String> query = null;
         String caller = null;
+        String idempotencyKey = null;
         try (JsonParser parser = JSON.createParser(input)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("not a JSON object");
@@ -122,11 +143,12 @@ public abstract class HttpApi implements RequestStreamHandler {
                     case "pathParameters" -> path = strings(parser, value);
                     case "queryStringParameters" -> query = strings(parser, value);
                     case "requestContext" -> caller = caller(parser, value, 0);
+                    case "headers" -> idempotencyKey = Event.idempotencyKey(strings(parser, value));
                     default -> parser.skipChildren();
                 }
             }
         }
-        return new Event(routeKey, body, base64, path, query, caller);
+        return new Event(routeKey, body, base64, path, query, caller, idempotencyKey);
     }
 
     private static String text(JsonParser parser, JsonToken value) throws IOException {
@@ -275,7 +297,7 @@ public abstract class HttpApi implements RequestStreamHandler {
         }
         // the caller is the JWT authorizer's verified sub: API Gateway (or the dev runtime) checked the token
         return new ApiRequest(event.routeKey(), event.caller(), event.pathParameters(), event.query(), body,
-                requestId);
+                requestId, event.idempotencyKey());
     }
 
     private static ApiResponse error(int status, String code, String message, String field, String requestId) {

@@ -36,6 +36,7 @@ public final class DynamoInteractionStore implements InteractionStore {
 
     private static final String REACTION = "REACTION#";
     private static final String COMMENT = "COMMENT#";
+    private static final String IDEMPOTENCY = "IDEMPOTENCY#";
     /** Tries again of a transaction cancelled by a concurrent one on the same moment, before giving up. */
     private static final int CONFLICT_RETRIES = 6;
 
@@ -115,18 +116,34 @@ public final class DynamoInteractionStore implements InteractionStore {
     }
 
     @Override
-    public Outcome addComment(Comment comment) {
+    public Outcome addComment(Comment comment, String idempotencyKey) {
         Map<String, AttributeValue> item = new HashMap<>(key(pk(comment.momentId()), COMMENT + comment.commentId()));
         item.put("momentId", s(comment.momentId()));
         item.put("commentId", s(comment.commentId()));
         item.put("authorId", s(comment.authorId()));
         item.put("text", s(comment.text()));
         item.put("createdAt", time(comment.createdAt()));
-        TransactWriteItem put = TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
-                .conditionExpression("attribute_not_exists(pk)")).build();
-        return countedWrite(comment.momentId(), put, "SET commentCount = if_not_exists(commentCount, :zero) + :one",
+        List<TransactWriteItem> changes = new ArrayList<>();
+        changes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(pk)")).build());
+        if (idempotencyKey != null) {
+            // the key's marker, written with the comment or not at all: a retry finds it and makes no second comment
+            Map<String, AttributeValue> marker = new HashMap<>(
+                    key(pk(comment.momentId()), IDEMPOTENCY + comment.authorId() + "#" + idempotencyKey));
+            marker.put("commentId", s(comment.commentId()));
+            changes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(marker)
+                    .conditionExpression("attribute_not_exists(pk)")).build());
+        }
+        return countedWrite(comment.momentId(), changes, "SET commentCount = if_not_exists(commentCount, :zero) + :one",
                 new HashMap<>(Map.of("#status", "status")),
                 new HashMap<>(Map.of(":zero", n(0), ":one", n(1), ":published", s(MomentStatus.PUBLISHED.wire()))));
+    }
+
+    @Override
+    public Optional<String> commentIdForKey(String momentId, String authorId, String idempotencyKey) {
+        var item = dynamo.getItem(r -> r.tableName(table)
+                .key(key(pk(momentId), IDEMPOTENCY + authorId + "#" + idempotencyKey)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(str(item, "commentId"));
     }
 
     @Override
@@ -173,6 +190,12 @@ public final class DynamoInteractionStore implements InteractionStore {
      */
     private Outcome countedWrite(String momentId, TransactWriteItem change, String countUpdate,
                                  Map<String, String> names, Map<String, AttributeValue> values) {
+        return countedWrite(momentId, List.of(change), countUpdate, names, values);
+    }
+
+    /** {@code changes}: the reaction or comment item first, then (a comment with a key) its idempotency marker. */
+    private Outcome countedWrite(String momentId, List<TransactWriteItem> changes, String countUpdate,
+                                 Map<String, String> names, Map<String, AttributeValue> values) {
         TransactWriteItem counts = TransactWriteItem.builder().update(Update.builder().tableName(momentsTable)
                 .key(Map.of("momentId", s(momentId)))
                 .updateExpression(countUpdate)
@@ -182,14 +205,20 @@ public final class DynamoInteractionStore implements InteractionStore {
         boolean mapAdded = false;
         for (int conflicts = 0; ; ) {
             try {
-                dynamo.transactWriteItems(r -> r.transactItems(change, counts));
+                List<TransactWriteItem> all = new ArrayList<>(changes);
+                all.add(counts);
+                dynamo.transactWriteItems(r -> r.transactItems(all));
                 return Outcome.DONE;
             } catch (TransactionCanceledException e) {
                 List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
                 String item = reasons.size() > 0 ? reasons.get(0).code() : null;
-                String moment = reasons.size() > 1 ? reasons.get(1).code() : null;
+                String marker = changes.size() > 1 && reasons.size() > 1 ? reasons.get(1).code() : null;
+                String moment = reasons.size() > changes.size() ? reasons.get(changes.size()).code() : null;
                 if ("ConditionalCheckFailed".equals(moment)) {
                     return Outcome.MOMENT_GONE;
+                }
+                if ("ConditionalCheckFailed".equals(marker)) {
+                    return Outcome.DUPLICATE;
                 }
                 if ("ConditionalCheckFailed".equals(item)) {
                     return Outcome.RACED;
@@ -198,7 +227,8 @@ public final class DynamoInteractionStore implements InteractionStore {
                     mapAdded = true;
                     continue;
                 }
-                if (("TransactionConflict".equals(item) || "TransactionConflict".equals(moment))
+                if (("TransactionConflict".equals(item) || "TransactionConflict".equals(marker)
+                        || "TransactionConflict".equals(moment))
                         && conflicts < CONFLICT_RETRIES) {
                     // another write on the same moment committing at the same time: nothing was
                     // decided wrongly, so the same transaction is simply tried again

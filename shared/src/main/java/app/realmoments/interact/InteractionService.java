@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -123,6 +124,15 @@ public final class InteractionService {
     }
 
     public CommentView comment(String callerId, String momentId, NewComment request) {
+        return comment(callerId, momentId, request, null);
+    }
+
+    /**
+     * Adds the caller's comment. With an idempotency key (the client's Idempotency-Key header), a
+     * retry of the same request answers the comment the first one made instead of making a second:
+     * the key is the caller's, per moment; reused for another text it is a 409.
+     */
+    public CommentView comment(String callerId, String momentId, NewComment request, String idempotencyKey) {
         String text = request == null || request.text() == null ? null : request.text().strip();
         if (text == null || text.isEmpty()) {
             throw Problem.invalid("text", "text must have 1 to " + MAX_COMMENT_LENGTH + " characters");
@@ -131,13 +141,39 @@ public final class InteractionService {
             throw Problem.invalid("text", "text is longer than " + MAX_COMMENT_LENGTH + " characters");
         }
         Moment moment = interactable(callerId, momentId);
+        if (idempotencyKey != null) {
+            Optional<CommentView> earlier = earlier(callerId, momentId, idempotencyKey, text);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
         Instant now = clock.instant();
         Comment comment = new Comment(ids.next(now), momentId, callerId, text, now);
-        if (store.addComment(comment) != InteractionStore.Outcome.DONE) {
+        InteractionStore.Outcome outcome = store.addComment(comment, idempotencyKey);
+        if (outcome == InteractionStore.Outcome.DUPLICATE) {
+            // the same request, retried while the first was still running: answer what the first made
+            return earlier(callerId, momentId, idempotencyKey, text).orElseThrow();
+        }
+        if (outcome != InteractionStore.Outcome.DONE) {
             throw Problem.notFound("moment");
         }
         notifyAuthor(moment, callerId, NotificationType.COMMENT, now);
         return view(comment, profiles.find(callerId).orElse(null));
+    }
+
+    /** The comment an earlier request with this key made, if there was one. */
+    private Optional<CommentView> earlier(String callerId, String momentId, String idempotencyKey, String text) {
+        Optional<String> commentId = store.commentIdForKey(momentId, callerId, idempotencyKey);
+        if (commentId.isEmpty()) {
+            return Optional.empty();
+        }
+        Comment made = store.comment(momentId, commentId.get()).orElseThrow(() -> Problem.conflict("idempotency_conflict",
+                "the comment made with this Idempotency-Key was deleted", "Idempotency-Key"));
+        if (!made.text().equals(text)) {
+            throw Problem.conflict("idempotency_conflict", "this Idempotency-Key was used for another comment",
+                    "Idempotency-Key");
+        }
+        return Optional.of(view(made, profiles.find(callerId).orElse(null)));
     }
 
     /** Oldest first; comments by users blocked either way with the caller are left out. */

@@ -23,7 +23,9 @@ public interface InteractionStore extends MyReactions {
          */
         RACED,
         /** The moment is gone or not published: nothing written. */
-        MOMENT_GONE
+        MOMENT_GONE,
+        /** A comment was already made with this idempotency key: nothing written. */
+        DUPLICATE
     }
 
     Optional<Reaction> reaction(String momentId, String userId);
@@ -34,7 +36,15 @@ public interface InteractionStore extends MyReactions {
     /** Removes the user's reaction, if it is still {@code previousEmoji}. */
     Outcome unreact(String momentId, String userId, String previousEmoji);
 
-    Outcome addComment(Comment comment);
+    /** Adds the comment; with an idempotency key, only if its author has made none with that key on the moment. */
+    Outcome addComment(Comment comment, String idempotencyKey);
+
+    default Outcome addComment(Comment comment) {
+        return addComment(comment, null);
+    }
+
+    /** The comment its author made on the moment with this idempotency key, if any (it may since have been deleted). */
+    Optional<String> commentIdForKey(String momentId, String authorId, String idempotencyKey);
 
     Optional<Comment> comment(String momentId, String commentId);
 

@@ -18,7 +18,8 @@ class HttpApiStreamTest {
         @Override
         protected ApiResponse route(ApiRequest request) {
             return ApiResponse.ok(Map.of("route", request.routeKey(), "caller", String.valueOf(request.callerId()),
-                    "id", request.path("momentId"), "limit", request.limit(), "body", String.valueOf(request.body())));
+                    "id", request.path("momentId"), "limit", request.limit(), "body", String.valueOf(request.body()),
+                    "key", String.valueOf(request.idempotencyKey())));
         }
     };
 
@@ -33,7 +34,7 @@ class HttpApiStreamTest {
         String body = Base64.getEncoder().encodeToString("{\"a\":\"é\"}".getBytes(StandardCharsets.UTF_8));
         JsonNode response = call("""
                 {"version":"2.0","routeKey":"GET /moments/{momentId}","rawPath":"/moments/m1",
-                 "headers":{"authorization":"Bearer x"},"cookies":["a=b"],
+                 "headers":{"authorization":"Bearer x","idempotency-key":"tap-1"},"cookies":["a=b"],
                  "queryStringParameters":{"limit":"5"},"pathParameters":{"momentId":"m1"},
                  "requestContext":{"http":{"method":"GET"},"authorizer":{"jwt":{"scopes":null,
                    "claims":{"email":"a@b","sub":"user-1"}}},"timeEpoch":1},
@@ -48,6 +49,17 @@ class HttpApiStreamTest {
         assertEquals("m1", answer.get("id").asText());
         assertEquals(5, answer.get("limit").asInt());
         assertEquals("{\"a\":\"é\"}", answer.get("body").asText());
+        assertEquals("tap-1", answer.get("key").asText());
+    }
+
+    @Test
+    void aMalformedIdempotencyKeyIsA400NamingIt() throws Exception {
+        JsonNode response = call("""
+                {"routeKey":"GET /moments/{momentId}","pathParameters":{"momentId":"m1"},
+                 "headers":{"Idempotency-Key":"no spaces allowed"}}
+                """);
+        assertEquals(400, response.get("statusCode").asInt());
+        assertEquals("Idempotency-Key", JsonTrees.tree(response.get("body").asText()).path("error").path("field").asText());
     }
 
     @Test

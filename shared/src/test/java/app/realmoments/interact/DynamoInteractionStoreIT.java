@@ -116,6 +116,20 @@ class DynamoInteractionStoreIT {
         assertEquals(4, moments.find(moment).orElseThrow().commentCount());
     }
 
+    @Test
+    void aCommentWithAnIdempotencyKeyIsWrittenOnceWithItsMarkerAndTheMarkerIsNotListed() {
+        String moment = published("ana");
+        Comment first = new Comment(ids.next(NOW), moment, "ben", "hi", NOW);
+        Comment retry = new Comment(ids.next(NOW.plusSeconds(1)), moment, "ben", "hi", NOW.plusSeconds(1));
+        assertEquals(InteractionStore.Outcome.DONE, store.addComment(first, "tap-1"));
+        assertEquals(InteractionStore.Outcome.DUPLICATE, store.addComment(retry, "tap-1"));
+        assertEquals(java.util.Optional.of(first.commentId()), store.commentIdForKey(moment, "ben", "tap-1"));
+        assertEquals(java.util.Optional.empty(), store.commentIdForKey(moment, "dee", "tap-1"));
+        assertEquals(List.of(first.commentId()), store.comments(moment, 10, null).comments().stream()
+                .map(Comment::commentId).toList());
+        assertEquals(1, moments.find(moment).orElseThrow().commentCount());
+    }
+
     /** 10 comments on one moment at once: their transactions conflict on the moment, yet all succeed. */
     @Test
     void concurrentCommentsOnOneMomentAllSucceed() throws Exception {

@@ -147,6 +147,41 @@ class InteractionServiceTest {
     }
 
     @Test
+    void aRetriedCommentWithTheSameIdempotencyKeyMakesOneComment() {
+        InteractionService.CommentView first = service.comment("ben", friendsMoment,
+                new InteractionService.NewComment("nice light"), "tap-1");
+        InteractionService.CommentView retry = service.comment("ben", friendsMoment,
+                new InteractionService.NewComment("nice light"), "tap-1");
+        assertEquals(first, retry);
+        assertEquals(1, moments.get(friendsMoment).commentCount());
+        assertEquals(1, queue.sent.size(), "the author is told once");
+
+        // the key is the caller's: another user's same key is another comment; a new key, a new comment
+        service.comment("dee", friendsMoment, new InteractionService.NewComment("nice light"), "tap-1");
+        service.comment("ben", friendsMoment, new InteractionService.NewComment("nice light"), "tap-2");
+        assertEquals(3, moments.get(friendsMoment).commentCount());
+
+        Problem reused = assertThrows(Problem.class, () -> service.comment("ben", friendsMoment,
+                new InteractionService.NewComment("something else"), "tap-1"));
+        assertEquals(409, reused.kind().status);
+        service.deleteComment("ben", friendsMoment, first.commentId());
+        assertEquals(409, assertThrows(Problem.class, () -> service.comment("ben", friendsMoment,
+                new InteractionService.NewComment("nice light"), "tap-1")).kind().status);
+    }
+
+    @Test
+    void aRetryRacingTheFirstRequestAnswersTheFirstsComment() {
+        // the retry passes the "made already?" check before the first request writes, then loses the write
+        InteractionService.CommentView[] first = new InteractionService.CommentView[1];
+        store.beforeNextChange = () -> first[0] = service.comment("ben", friendsMoment,
+                new InteractionService.NewComment("nice light"), "tap-1");
+        InteractionService.CommentView retry = service.comment("ben", friendsMoment,
+                new InteractionService.NewComment("nice light"), "tap-1");
+        assertEquals(first[0], retry);
+        assertEquals(1, moments.get(friendsMoment).commentCount());
+    }
+
+    @Test
     void badInputIsA400NamingTheField() {
         for (String emoji : new String[] {null, "", "ab", "🔥🔥", "1"}) {
             Problem p = assertThrows(Problem.class, () -> react("ben", emoji));

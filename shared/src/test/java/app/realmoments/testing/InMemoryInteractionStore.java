@@ -18,6 +18,7 @@ public final class InMemoryInteractionStore implements InteractionStore, Interac
     private final InMemoryMomentStore moments;
     private final Map<String, Reaction> reactions = new HashMap<>();
     private final Map<String, TreeMap<String, Comment>> comments = new HashMap<>();
+    private final Map<String, String> keys = new HashMap<>();
     /** Runs once just before the next conditional change, as if another request got there first. */
     public Runnable beforeNextChange;
 
@@ -77,10 +78,15 @@ public final class InMemoryInteractionStore implements InteractionStore, Interac
     }
 
     @Override
-    public synchronized Outcome addComment(Comment comment) {
+    public synchronized Outcome addComment(Comment comment, String idempotencyKey) {
+        interleave();
         Moment moment = moments.get(comment.momentId());
         if (moment == null || !moment.isPublished()) {
             return Outcome.MOMENT_GONE;
+        }
+        if (idempotencyKey != null
+                && keys.putIfAbsent(marker(comment.momentId(), comment.authorId(), idempotencyKey), comment.commentId()) != null) {
+            return Outcome.DUPLICATE;
         }
         comments.computeIfAbsent(comment.momentId(), k -> new TreeMap<>()).put(comment.commentId(), comment);
         save(moment, moment.reactionCounts(), moment.commentCount() + 1);
@@ -139,7 +145,17 @@ public final class InMemoryInteractionStore implements InteractionStore, Interac
     }
 
     @Override
+    public synchronized Optional<String> commentIdForKey(String momentId, String authorId, String idempotencyKey) {
+        return Optional.ofNullable(keys.get(marker(momentId, authorId, idempotencyKey)));
+    }
+
+    private static String marker(String momentId, String authorId, String idempotencyKey) {
+        return momentId + "/" + authorId + "/" + idempotencyKey;
+    }
+
+    @Override
     public synchronized void removeAll(String momentId) {
+        keys.keySet().removeIf(marker -> marker.startsWith(momentId + "/"));
         reactions.values().removeIf(reaction -> reaction.momentId().equals(momentId));
         comments.remove(momentId);
     }

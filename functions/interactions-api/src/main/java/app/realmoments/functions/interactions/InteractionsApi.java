@@ -58,7 +58,7 @@ public final class InteractionsApi extends HttpApi {
                 yield ApiResponse.noContent();
             }
             case "POST /moments/{momentId}/comments" -> ApiResponse.created(interactions.comment(caller,
-                    request.path("momentId"), request.body(InteractionService.NewComment.class)));
+                    request.path("momentId"), request.body(InteractionService.NewComment.class), request.idempotencyKey()));
             case "GET /moments/{momentId}/comments" -> ApiResponse.ok(interactions.comments(caller,
                     request.path("momentId"), request.limit(), request.queryParam("cursor")));
             case "DELETE /moments/{momentId}/comments/{commentId}" -> {

@@ -95,6 +95,18 @@ class InteractionsApiTest {
     }
 
     @Test
+    void aRetriedPostWithItsIdempotencyKeyAnswersTheSameComment() throws Exception {
+        APIGatewayV2HTTPEvent post = Events.load("comment-post.json", APIGatewayV2HTTPEvent.class);
+        post.setHeaders(Map.of("idempotency-key", "3f1c9a7e-tap"));
+        APIGatewayV2HTTPResponse first = api.handleRequest(post, new TestContext("r1"));
+        APIGatewayV2HTTPResponse retry = api.handleRequest(post, new TestContext("r2"));
+        assertEquals(201, first.getStatusCode(), first.getBody());
+        assertEquals(first.getStatusCode(), retry.getStatusCode());
+        assertEquals(first.getBody(), retry.getBody());
+        assertEquals(1, moments.get(MOMENT).commentCount());
+    }
+
+    @Test
     void aBlockedCallerMeetsTheMomentAsMissing() throws Exception {
         graph.block(MAYA, JONAH);
         for (String file : new String[] {"reaction-put.json", "reaction-delete.json", "comment-post.json",
