@@ -50,6 +50,7 @@ $(BUILT): $(SOURCES)
 
 test: $(VENV_STAMP) ## Run every test: unit, emulator integration, end-to-end, template lint
 	$(MVN) verify
+	@touch $(BUILT)
 	$(MAKE) --no-print-directory sam-validate
 	$(MAKE) --no-print-directory lint
 
@@ -77,7 +78,7 @@ SAM_FUNCTIONS := HealthFunction ProfileApiFunction SocialApiFunction MomentsApiF
 sam-validate: $(VENV_STAMP) ## sam validate --lint (cfn-lint) on template.yaml; any warning fails
 	$(SAM) validate --lint --template template.yaml --region us-east-1
 
-sam-build: $(VENV_STAMP) build ## sam build into .aws-sam/ (one function: FUNCTION=<logical id>)
+sam-build: $(VENV_STAMP) $(BUILT) ## sam build into .aws-sam/ (one function: FUNCTION=<logical id>)
 	$(SAM) build --template template.yaml $(FUNCTION)
 
 # CURSOR_SIGNING_KEY and ALARM_EMAIL become parameter overrides; SAM_DEPLOY_FLAGS adds sam deploy options

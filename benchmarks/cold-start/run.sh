@@ -2,11 +2,7 @@
 # Cold-start benchmark: every function of template.yaml against a do-nothing handler, fresh JVM per run.
 # ROUNDS=7 (default) MODES=plain,aot (default; snap adds the SnapStart simulation) FUNCTIONS=<ids> (default all).
 # About 3 minutes on 2 CPUs for plain,aot. Writes target/cold-start.md, ending with the README's table.
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-export JAVA_HOME=$(scripts/find-jdk25)
-export PATH="$JAVA_HOME/bin:$PATH"
-test -x .venv/bin/python || make venv
+source "$(dirname "$0")/../common.sh"
 mvn -B -ntp -q install -DskipTests
 mvn -B -ntp -q -f benchmarks/cold-start/pom.xml package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 cd benchmarks/cold-start

@@ -5,22 +5,14 @@
 #
 #   benchmarks/feed-fanout/run.sh                       N = 1000, 7 rounds after 2 warm-up rounds
 #   FRIENDS=250 ROUNDS=11 benchmarks/feed-fanout/run.sh
-set -euo pipefail
-
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-cd "$root"
-JAVA_HOME=$(scripts/find-jdk25)
-export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+source "$(dirname "$0")/../common.sh"
 
 echo "== build (installs shared, its test-jar and the emulator into the local Maven repository)"
 mvn -B -ntp -q install -DskipTests -pl shared -am
 mvn -B -ntp -q -f benchmarks/feed-fanout/pom.xml package
 
 echo
-echo "== machine"
-echo "$(nproc) CPUs: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
-echo "$(java -version 2>&1 | head -1)"
+machine
 
 echo
 echo "== fan-out against the emulator"

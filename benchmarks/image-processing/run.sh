@@ -12,13 +12,7 @@
 # 2. Memory, each run in a fresh JVM: the smallest -Xmx (8 MB steps) in which a variant processes the
 #    file three times without OutOfMemoryError (what the operation really needs of the heap), and the
 #    peak resident set (VmHWM) of a JVM sized as a Lambda container would size it (-XX:MaxRAM).
-set -euo pipefail
-
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-cd "$root"
-JAVA_HOME=$(scripts/find-jdk25)
-export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+source "$(dirname "$0")/../common.sh"
 
 ROUNDS=${ROUNDS:-7}
 WARMUP=${WARMUP:-3}
@@ -31,9 +25,7 @@ work=benchmarks/image-processing/target/work
 mkdir -p "$work"
 
 echo
-echo "== machine"
-echo "$(nproc) CPUs: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
-echo "$(java -version 2>&1 | head -1)"
+machine
 
 echo
 echo "== timing, all CPUs, one JVM, interleaved"

@@ -6,22 +6,13 @@
 #
 #   benchmarks/notifications/run.sh               2000 jobs (about 5 minutes on moto)
 #   JOBS=5000 benchmarks/notifications/run.sh     more jobs
-set -euo pipefail
-
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-cd "$root"
-JAVA_HOME=$(scripts/find-jdk25)
-export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
-make -s venv
+source "$(dirname "$0")/../common.sh"
 
 echo "== build (installs the dispatcher, shared's test-jar and the emulator into the local Maven repository)"
 mvn -B -ntp -q install -DskipTests -pl functions/notification-dispatcher -am
 mvn -B -ntp -q -f benchmarks/notifications/pom.xml package
 jar=benchmarks/notifications/target/notifications-benchmark.jar
 
-echo "== machine"
-echo "$(nproc) CPUs: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
-echo "$(java -version 2>&1 | head -1)"
+machine
 
 java -Demulator.python="$root/.venv/bin/python" -Dproject.root="$root" -jar "$jar" --jobs "${JOBS:-2000}"

@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * Reads many items of one or several tables: 100 keys per BatchGetItem request, whatever their tables,
- * unprocessed keys asked again (a retry of the same logical call).
+ * unprocessed keys (throttling) asked again after a jittered, growing pause, up to
+ * {@link BatchWrites#ATTEMPTS} times (a retry of the same logical call).
  */
 public final class BatchGet {
 
@@ -38,6 +39,19 @@ public final class BatchGet {
      */
     public static Map<String, List<Map<String, AttributeValue>>> items(
             DynamoDbClient dynamo, Map<String, ? extends Collection<Map<String, AttributeValue>>> keysByTable) {
+        return items(dynamo, keysByTable, false);
+    }
+
+    /** The items that exist among {@code keys} of one table, read strongly consistent if asked. */
+    public static List<Map<String, AttributeValue>> items(DynamoDbClient dynamo, String table,
+                                                          Collection<Map<String, AttributeValue>> keys,
+                                                          boolean consistentRead) {
+        return items(dynamo, Map.of(table, keys), consistentRead).get(table);
+    }
+
+    private static Map<String, List<Map<String, AttributeValue>>> items(
+            DynamoDbClient dynamo, Map<String, ? extends Collection<Map<String, AttributeValue>>> keysByTable,
+            boolean consistentRead) {
         Map<String, List<Map<String, AttributeValue>>> found = new HashMap<>();
         List<Map.Entry<String, Map<String, AttributeValue>>> all = new ArrayList<>();
         keysByTable.forEach((table, keys) -> {
@@ -50,14 +64,21 @@ public final class BatchGet {
                 chunk.computeIfAbsent(entry.getKey(), t -> new ArrayList<>()).add(entry.getValue());
             }
             Map<String, KeysAndAttributes> request = new LinkedHashMap<>();
-            chunk.forEach((table, keys) -> request.put(table, KeysAndAttributes.builder().keys(keys).build()));
+            chunk.forEach((table, keys) -> request.put(table,
+                    KeysAndAttributes.builder().keys(keys).consistentRead(consistentRead).build()));
             Map<String, KeysAndAttributes> pending = request;
-            while (!pending.isEmpty()) {
+            for (int attempt = 1; !pending.isEmpty(); attempt++) {
+                if (attempt > 1) {
+                    BatchWrites.pauseBeforeRetry(attempt - 1, Thread::sleep, "reads");
+                }
                 Map<String, KeysAndAttributes> asked = pending;
                 BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(asked));
                 response.responses().forEach((table, items) ->
                         found.computeIfAbsent(table, t -> new ArrayList<>()).addAll(items));
                 pending = response.unprocessedKeys();
+                if (!pending.isEmpty() && attempt >= BatchWrites.ATTEMPTS) {
+                    throw new IllegalStateException("keys still unprocessed after " + BatchWrites.ATTEMPTS + " attempts");
+                }
             }
         }
         return found;

@@ -62,13 +62,18 @@ public final class BatchWrites {
                 int left = pending.values().stream().mapToInt(List::size).sum();
                 throw new IllegalStateException(left + " " + what + " still unprocessed after " + ATTEMPTS + " attempts");
             }
-            long ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS << attempt);
-            try {
-                backoff.pause(ThreadLocalRandom.current().nextLong(ceiling + 1));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while retrying " + what, e);
-            }
+            pauseBeforeRetry(attempt, backoff, what);
+        }
+    }
+
+    /** Full jitter: a random pause up to 25 ms x 2^attempt, at most 2 s; shared by BatchGet's retries. */
+    static void pauseBeforeRetry(int attempt, Backoff backoff, String what) {
+        long ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS << attempt);
+        try {
+            backoff.pause(ThreadLocalRandom.current().nextLong(ceiling + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying " + what, e);
         }
     }
 }

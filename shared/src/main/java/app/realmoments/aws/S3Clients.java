@@ -52,17 +52,16 @@ public final class S3Clients {
 
     /** A HEAD and a DELETE against a client that sends nothing; no object is read or written. */
     static void prime(AwsClients aws) {
-        try (S3Client s3 = aws.forPriming("", "application/xml").configure(S3Client.builder())
-                .forcePathStyle(aws.customEndpoint()).build()) {
+        try (S3Client s3 = build(aws.forPriming("", "application/xml"))) {
             s3.headObject(r -> r.bucket("priming").key("priming"));
             s3.deleteObject(r -> r.bucket("priming").key("priming"));
         }
     }
 
     public static S3Presigner presigner(AwsClients aws) {
-        if (Priming.enabled() && !(aws.http() instanceof app.realmoments.snap.PrimingHttpClient)) {
+        if (Priming.enabled()) {
             Priming.register("S3 presigner", () -> {
-                try (S3Presigner presigner = presigner(aws.forPriming("", "application/xml"))) {
+                try (S3Presigner presigner = buildPresigner(aws.forPriming("", "application/xml"))) {
                     presigner.presignGetObject(r -> r.signatureDuration(Duration.ofMinutes(1))
                             .getObjectRequest(g -> g.bucket("priming").key("priming")));
                     presigner.presignPutObject(r -> r.signatureDuration(Duration.ofMinutes(1))
@@ -70,6 +69,10 @@ public final class S3Clients {
                 }
             });
         }
+        return buildPresigner(aws);
+    }
+
+    private static S3Presigner buildPresigner(AwsClients aws) {
         var builder = S3Presigner.builder()
                 .region(aws.region())
                 .credentialsProvider(aws.credentials())

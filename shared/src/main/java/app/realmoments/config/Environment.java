@@ -38,18 +38,6 @@ public final class Environment {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    public static int optionalInt(String name, int fallback) {
-        String value = optional(name, null);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException("environment variable " + name + " is not a whole number: " + value);
-        }
-    }
-
     public static boolean optionalBoolean(String name, boolean fallback) {
         String value = optional(name, null);
         return value == null ? fallback : Objects.equals(value.trim().toLowerCase(java.util.Locale.ROOT), "true");

@@ -32,12 +32,10 @@ public final class MomentViews {
         return momentIds.isEmpty() ? Map.of() : myReactions.of(viewerId, momentIds);
     }
 
-    /** {@code withImages} false gives the card without image URLs ("post to see" locked feeds). */
-    public MomentView view(Moment moment, Profile author, boolean withImages) {
-        return view(moment, author, withImages, null);
-    }
-
-    /** {@code mine}: the viewer's own reaction to this moment, or null. */
+    /**
+     * {@code withImages} false gives the card without image URLs ("post to see" locked feeds);
+     * {@code mine}: the viewer's own reaction to this moment, or null.
+     */
     public MomentView view(Moment moment, Profile author, boolean withImages, String mine) {
         List<MomentView.Image> images = new ArrayList<>();
         if (withImages && moment.isPublished()) {

@@ -3,6 +3,7 @@ package app.realmoments.moment;
 import app.realmoments.profile.Profile;
 import app.realmoments.social.SocialGraph;
 import java.util.Collection;
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -19,20 +20,16 @@ public final class MomentVisibility {
         this.graph = graph;
     }
 
-    /** {@code viewer} is the caller's profile, or null if they have none yet (then no campus). */
+    /**
+     * {@code viewer} is the caller's profile, or null if they have none yet (then no campus). The
+     * viewer's standing with the author (friends, blocked either way) is one batch read, and only for
+     * a published moment of someone else.
+     */
     public boolean canSee(String viewerId, Profile viewer, Moment moment) {
-        if (moment.authorId().equals(viewerId)) {
-            return true;
+        if (moment.authorId().equals(viewerId) || !moment.isPublished()) {
+            return moment.authorId().equals(viewerId);
         }
-        if (!moment.isPublished()) {
-            return false;
-        }
-        if (graph.blockedEitherWay(viewerId, moment.authorId())) {
-            return false;
-        }
-        boolean sameCampus = moment.audience() == Audience.CAMPUS && moment.campusId() != null
-                && viewer != null && moment.campusId().equals(viewer.campusId());
-        return sameCampus || graph.areFriends(viewerId, moment.authorId());
+        return forPage(viewerId, viewer, standing(viewerId, List.of(moment.authorId()))).test(moment);
     }
 
     /** How the viewer stands with these authors (one batch read), for {@link #forPage(String, Profile, SocialGraph.Standing)}. */

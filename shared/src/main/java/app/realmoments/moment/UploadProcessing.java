@@ -1,6 +1,7 @@
 package app.realmoments.moment;
 
 import app.realmoments.error.Problem;
+import app.realmoments.media.ProcessedPhoto;
 import app.realmoments.notify.NotificationJob;
 import app.realmoments.notify.NotificationQueue;
 import app.realmoments.notify.NotificationType;
@@ -71,8 +72,8 @@ public final class UploadProcessing {
             return reject(moment, rejected.reason());
         }
         PhotoPipeline.Accepted accepted = (PhotoPipeline.Accepted) result;
-        media.write(MediaKeys.display(moment.momentId(), upload.role()), accepted.display(), "image/jpeg");
-        media.write(MediaKeys.thumbnail(moment.momentId(), upload.role()), accepted.thumbnail(), "image/jpeg");
+        media.write(MediaKeys.display(moment.momentId(), upload.role()), accepted.display(), ProcessedPhoto.CONTENT_TYPE);
+        media.write(MediaKeys.thumbnail(moment.momentId(), upload.role()), accepted.thumbnail(), ProcessedPhoto.CONTENT_TYPE);
         MomentStore.ImageMark mark = moments.markImageReady(moment.momentId(), upload.role(),
                 accepted.width(), accepted.height());
         boolean published = moments.publishIfComplete(moment.momentId(), clock.instant());

@@ -3,13 +3,12 @@ package app.realmoments.notify;
 import static app.realmoments.aws.Attrs.key;
 import static app.realmoments.aws.Attrs.str;
 
+import app.realmoments.aws.BatchGet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * A job's recipient in one BatchGetItem of the users table: the two block items between recipient and
@@ -31,37 +30,28 @@ public final class DynamoRecipients implements Recipients {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         keys.add(key("USER#" + recipientId, "PROFILE"));
         keys.add(DynamoNotificationSettingsStore.keyOf(recipientId));
-        if (actorId != null) {
+        if (other) { // the actor's name; as the recipient, their profile is already asked for
             keys.add(key("USER#" + actorId, "PROFILE"));
-        }
-        if (other) {
             keys.add(key("USER#" + recipientId, "BLOCK#" + actorId));
             keys.add(key("USER#" + recipientId, "BLOCKED_BY#" + actorId));
         }
-        Map<String, KeysAndAttributes> request = Map.of(table,
-                KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
         boolean blocked = false;
         String campus = null;
         String actorName = null;
         NotificationSettings settings = NotificationSettings.DEFAULT;
-        while (!request.isEmpty()) {
-            Map<String, KeysAndAttributes> pending = request;
-            BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(pending));
-            for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-                String pk = str(item, "pk");
-                String sk = str(item, "sk");
-                if (sk.startsWith("BLOCK")) {
-                    blocked = true;
-                } else if (sk.equals(DynamoNotificationSettingsStore.SORT_KEY)) {
-                    settings = DynamoNotificationSettingsStore.fromItem(item);
-                } else if (pk.equals("USER#" + recipientId)) {
-                    campus = str(item, "campusId");
-                }
-                if (actorId != null && pk.equals("USER#" + actorId) && sk.equals("PROFILE")) {
-                    actorName = str(item, "displayName");
-                }
+        for (Map<String, AttributeValue> item : BatchGet.items(dynamo, table, keys, true)) {
+            String pk = str(item, "pk");
+            String sk = str(item, "sk");
+            if (sk.startsWith("BLOCK")) {
+                blocked = true;
+            } else if (sk.equals(DynamoNotificationSettingsStore.SORT_KEY)) {
+                settings = DynamoNotificationSettingsStore.fromItem(item);
+            } else if (pk.equals("USER#" + recipientId)) {
+                campus = str(item, "campusId");
             }
-            request = response.unprocessedKeys();
+            if (actorId != null && pk.equals("USER#" + actorId) && sk.equals("PROFILE")) {
+                actorName = str(item, "displayName");
+            }
         }
         return new Recipient(blocked, campus, settings, actorName);
     }

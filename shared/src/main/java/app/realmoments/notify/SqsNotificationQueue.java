@@ -1,5 +1,8 @@
 package app.realmoments.notify;
 
+import app.realmoments.aws.AwsClients;
+import app.realmoments.aws.SqsClients;
+import app.realmoments.config.Environment;
 import app.realmoments.json.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +18,11 @@ public final class SqsNotificationQueue implements NotificationQueue {
 
     private final SqsClient sqs;
     private final String queueUrl;
+
+    /** The stage's notifications queue (NOTIFICATIONS_QUEUE_URL) over a new SQS client of these settings. */
+    public static SqsNotificationQueue fromEnvironment(AwsClients aws) {
+        return new SqsNotificationQueue(SqsClients.create(aws), Environment.require("NOTIFICATIONS_QUEUE_URL"));
+    }
 
     public SqsNotificationQueue(SqsClient sqs, String queueUrl) {
         this.sqs = sqs;

@@ -91,7 +91,12 @@ public final class DynamoPromptStore implements PromptStore {
                             .conditionExpression("attribute_not_exists(pk)")).build()));
             return true;
         } catch (TransactionCanceledException e) {
-            return false; // that day is planned already (another run got there first)
+            boolean planned = e.hasCancellationReasons() && e.cancellationReasons().stream()
+                    .anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()));
+            if (planned) {
+                return false; // that day is planned already (another run got there first)
+            }
+            throw e; // a conflict or throttling: the schedule's retry plans it
         }
     }
 

@@ -21,7 +21,6 @@ import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -72,16 +71,7 @@ public final class DynamoSocialGraph implements SocialGraph, SocialGraphStore {
     @Override
     public boolean blockedEitherWay(String a, String b) {
         List<Map<String, AttributeValue>> keys = List.of(key(USER + a, BLOCK + b), key(USER + b, BLOCK + a));
-        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).build());
-        while (!request.isEmpty()) {
-            Map<String, KeysAndAttributes> pending = request;
-            var response = dynamo.batchGetItem(r -> r.requestItems(pending));
-            if (!response.responses().getOrDefault(table, List.of()).isEmpty()) {
-                return true;
-            }
-            request = response.unprocessedKeys();
-        }
-        return false;
+        return !BatchGet.items(dynamo, table, keys, false).isEmpty();
     }
 
     @Override
@@ -166,14 +156,7 @@ public final class DynamoSocialGraph implements SocialGraph, SocialGraphStore {
         List<Map<String, AttributeValue>> keys = List.of(key(pk, FRIEND + other), key(pk, REQ_OUT + other),
                 key(pk, REQ_IN + other), key(pk, BLOCK + other), key(pk, BLOCKED_BY + other));
         Set<String> present = new HashSet<>();
-        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys)
-                .projectionExpression("sk").consistentRead(true).build());
-        while (!request.isEmpty()) {
-            Map<String, KeysAndAttributes> pending = request;
-            var response = dynamo.batchGetItem(r -> r.requestItems(pending));
-            response.responses().getOrDefault(table, List.of()).forEach(item -> present.add(item.get("sk").s()));
-            request = response.unprocessedKeys();
-        }
+        BatchGet.items(dynamo, table, keys, true).forEach(item -> present.add(item.get("sk").s()));
         return new Relation(present.contains(FRIEND + other), present.contains(REQ_OUT + other),
                 present.contains(REQ_IN + other), present.contains(BLOCK + other), present.contains(BLOCKED_BY + other));
     }

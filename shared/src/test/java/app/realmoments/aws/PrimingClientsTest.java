@@ -23,6 +23,11 @@ class PrimingClientsTest {
     }
 
     @Test
+    void sqsPrimerCompletes() {
+        SqsClients.prime(aws);
+    }
+
+    @Test
     void tlsPrimerCompletes() {
         AwsClients.primeTls("us-east-1");
     }

@@ -84,6 +84,7 @@ class MomentFanoutTest {
         FakeSocialGraph graph = new FakeSocialGraph().friends("ana", "ben");
         MomentFanout fanout = new MomentFanout(feeds, graph, notifications);
         fanout.published(moment());
+        assertEquals(2, feeds.entries.size(), "the author's and the friend's entries");
         fanout.removed(ID);
         assertTrue(feeds.entries.isEmpty());
     }

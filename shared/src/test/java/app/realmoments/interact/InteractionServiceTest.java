@@ -125,6 +125,7 @@ class InteractionServiceTest {
     void aConcurrentChangeOfTheSameReactionIsDecidedAgain() {
         store.beforeNextChange = () -> store.react(new Reaction(friendsMoment, "ben", "😂", T0), null);
         react("ben", "🔥");
+        assertNull(store.beforeNextChange, "the concurrent change ran between the read and the write");
         assertEquals(Map.of("🔥", 1), moments.get(friendsMoment).reactionCounts());
     }
 

@@ -236,12 +236,14 @@ public final class LocalStack implements AutoCloseable {
         loadFunctions();
         if (gateway != null) {
             configureGateway();
-            gateway.start();
         }
         if (options.pumps()) {
             startPumps();
         }
         outputs = buildOutputs();
+        if (gateway != null) {
+            gateway.start(); // only now: its internal routes read the schedules and outputs set up above
+        }
         if (options.stateDir() != null) {
             writeState();
         }
@@ -426,7 +428,7 @@ public final class LocalStack implements AutoCloseable {
                             integer(p, "BatchSize", 100), integer(p, "MaximumRetryAttempts", -1),
                             responseTypes(p).contains("ReportBatchItemFailures"),
                             Boolean.parseBoolean(text(p, "BisectBatchOnFunctionError")),
-                            FunctionSpec.onFailure(p.get("DestinationConfig"))));
+                            onFailureQueue(spec.logicalId(), FunctionSpec.onFailure(p.get("DestinationConfig")))));
                     case "SQS" -> {
                         String arn = text(p, "Queue");
                         pumps.add(new SqsPump(aws, function, queueUrl(arn), arn, integer(p, "BatchSize", 10),
@@ -483,8 +485,22 @@ public final class LocalStack implements AutoCloseable {
         }
         notifications.computeIfAbsent(bucket, b -> new ArrayList<>()).add(configuration.build());
         if (!pumps.stream().anyMatch(pump -> pump.name().equals(function.spec().logicalId() + "<-s3"))) {
-            pumps.add(new S3Pump(aws, function, queueUrl, settings.accountId()));
+            pumps.add(new S3Pump(aws, function, queueUrl, settings.accountId(),
+                    onFailureQueue(function.spec().logicalId(), function.spec().async().onFailure())));
         }
+    }
+
+    /** The queue URL of an OnFailure destination ARN; null without one, or (said now) for a type not emulated. */
+    private String onFailureQueue(String function, String destination) {
+        if (destination == null) {
+            return null;
+        }
+        if (!destination.startsWith("arn:") || !destination.split(":", 6)[2].equals("sqs")) {
+            RuntimeLog.warn(function + ": only SQS OnFailure destinations are emulated, not " + destination
+                    + "; events it gives up on are dropped");
+            return null;
+        }
+        return queueUrl(destination);
     }
 
     private String queueUrl(String arn) {
@@ -507,8 +523,9 @@ public final class LocalStack implements AutoCloseable {
         Schedule schedule = schedules.stream().filter(s -> s.function().equals(parts[0])
                 && (parts.length < 2 || s.event().equals(parts[1]))).findFirst().orElse(null);
         if (schedule == null) {
-            respond(exchange, 404, "{\"message\":\"no schedule " + String.join("/", parts) + "\",\"schedules\":"
-                    + new ObjectMapper().writeValueAsString(schedules) + "}");
+            var body = JSON.createObjectNode().put("message", "no schedule " + String.join("/", parts));
+            body.set("schedules", JSON.valueToTree(schedules));
+            respond(exchange, 404, body.toString()); // toString: compact, whatever JSON indents
             return;
         }
         Invocation invocation = fire(schedule);

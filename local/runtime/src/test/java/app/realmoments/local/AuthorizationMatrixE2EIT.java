@@ -334,7 +334,10 @@ class AuthorizationMatrixE2EIT {
         return ClientApp.subject(idToken);
     }
 
-    /** A well-formed moment id that no moment has. */
+    /**
+     * A well-formed moment id that no moment has. (Not testing.Ulids: the runtime's tests have the shared
+     * test fixtures but not the shared library itself, whose classes reach the stack only in function jars.)
+     */
     private static String randomUlid() {
         String alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
         SecureRandom random = new SecureRandom();

@@ -65,11 +65,10 @@ public final class FeedApi extends HttpApi {
                     profiles,
                     new MomentViews(S3MediaStore.presigning(S3Clients.presigner(aws),
                             Environment.require("MEDIA_BUCKET"))),
-                    new Cursors(Environment.require("CURSOR_SIGNING_KEY")));
+                    Cursors.fromEnvironment());
             var prompt = new DailyPrompt(new DynamoPromptStore(dynamo, users), profiles, moments,
-                    CampusTimeZones.parse(Environment.optional("CAMPUS_TIME_ZONES", ""),
-                            Environment.require("DEFAULT_CAMPUS_TIME_ZONE")),
-                    Boolean.parseBoolean(Environment.optional("POST_TO_SEE", "false")), Clock.systemUTC());
+                    CampusTimeZones.fromEnvironment(),
+                    Environment.optionalBoolean("POST_TO_SEE", false), Clock.systemUTC());
             return new Wiring(feed, prompt);
         }
     }

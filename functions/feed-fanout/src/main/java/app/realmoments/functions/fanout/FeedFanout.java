@@ -2,7 +2,6 @@ package app.realmoments.functions.fanout;
 
 import app.realmoments.aws.AwsClients;
 import app.realmoments.aws.DynamoClients;
-import app.realmoments.aws.SqsClients;
 import app.realmoments.config.Environment;
 import app.realmoments.events.BatchItemFailures;
 import app.realmoments.events.StreamRecord;
@@ -52,7 +51,7 @@ public final class FeedFanout implements RequestStreamHandler {
     private FeedFanout(AwsClients aws, DynamoDbClient dynamo) {
         this(new MomentFanout(new DynamoFeedStore(dynamo, Environment.require("FEED_TABLE")),
                         new DynamoSocialGraph(dynamo, Environment.require("USERS_TABLE")),
-                        new SqsNotificationQueue(SqsClients.create(aws), Environment.require("NOTIFICATIONS_QUEUE_URL"))),
+                        SqsNotificationQueue.fromEnvironment(aws)),
                 new DynamoInteractionCleanup(dynamo, Environment.require("INTERACTIONS_TABLE")));
     }
 

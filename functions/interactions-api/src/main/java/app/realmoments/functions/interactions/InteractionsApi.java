@@ -2,7 +2,6 @@ package app.realmoments.functions.interactions;
 
 import app.realmoments.aws.AwsClients;
 import app.realmoments.aws.DynamoClients;
-import app.realmoments.aws.SqsClients;
 import app.realmoments.config.Environment;
 import app.realmoments.http.ApiRequest;
 import app.realmoments.http.ApiResponse;
@@ -43,8 +42,8 @@ public final class InteractionsApi extends HttpApi {
         return new InteractionService(new DynamoMomentStore(dynamo, momentsTable), new DynamoProfileStore(dynamo, users),
                 new MomentVisibility(graph), graph,
                 new DynamoInteractionStore(dynamo, Environment.require("INTERACTIONS_TABLE"), momentsTable),
-                new SqsNotificationQueue(SqsClients.create(aws), Environment.require("NOTIFICATIONS_QUEUE_URL")),
-                new Cursors(Environment.require("CURSOR_SIGNING_KEY")), new Ids(), Clock.systemUTC());
+                SqsNotificationQueue.fromEnvironment(aws),
+                Cursors.fromEnvironment(), new Ids(), Clock.systemUTC());
     }
 
     @Override

@@ -108,6 +108,7 @@ class InteractionsApiTest {
 
     @Test
     void aBlockedCallerMeetsTheMomentAsMissing() throws Exception {
+        store.addComment(new Comment(COMMENT, MOMENT, JONAH, "written before the block", AT));
         graph.block(MAYA, JONAH);
         for (String file : new String[] {"reaction-put.json", "reaction-delete.json", "comment-post.json",
                 "comments-get.json", "comment-delete.json"}) {
@@ -116,6 +117,9 @@ class InteractionsApiTest {
             assertEquals("not_found", JsonTrees.tree(response.getBody()).get("error").get("code").asText());
         }
         assertTrue(queue.sent.isEmpty());
+        assertTrue(store.comment(MOMENT, COMMENT).isPresent(), "the comment written before the block stays");
+        assertEquals(1, moments.get(MOMENT).commentCount());
+        assertEquals(Map.of(), moments.get(MOMENT).reactionCounts());
     }
 
     @Test

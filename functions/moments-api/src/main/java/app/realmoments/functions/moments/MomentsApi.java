@@ -58,13 +58,12 @@ public final class MomentsApi extends HttpApi {
             var views = new MomentViews(media, new DynamoInteractionStore(dynamo,
                     Environment.require("INTERACTIONS_TABLE"), Environment.require("MOMENTS_TABLE")));
             var prompt = new DailyPrompt(new DynamoPromptStore(dynamo, users), profiles, store,
-                    CampusTimeZones.parse(Environment.optional("CAMPUS_TIME_ZONES", ""),
-                            Environment.require("DEFAULT_CAMPUS_TIME_ZONE")), false, Clock.systemUTC());
+                    CampusTimeZones.fromEnvironment(), false, Clock.systemUTC());
             return new Wiring(
                     new MomentService(store, media, profiles, new MomentVisibility(graph), views, prompt, new Ids(),
                             Clock.systemUTC()),
                     new Memories(store, profiles, graph, views,
-                            new Cursors(Environment.require("CURSOR_SIGNING_KEY"))));
+                            Cursors.fromEnvironment()));
         }
     }
 

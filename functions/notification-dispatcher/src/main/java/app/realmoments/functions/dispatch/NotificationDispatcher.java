@@ -2,7 +2,6 @@ package app.realmoments.functions.dispatch;
 
 import app.realmoments.aws.AwsClients;
 import app.realmoments.aws.DynamoClients;
-import app.realmoments.aws.SnsClients;
 import app.realmoments.campus.CampusTimeZones;
 import app.realmoments.config.Environment;
 import app.realmoments.events.BatchItemFailures;
@@ -17,7 +16,6 @@ import app.realmoments.notify.DynamoRecipients;
 import app.realmoments.notify.NotificationDispatch;
 import app.realmoments.notify.NotificationJob;
 import app.realmoments.notify.PushGateway;
-import app.realmoments.notify.PushPlatform;
 import app.realmoments.notify.SnsPushGateway;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -28,7 +26,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -52,18 +49,13 @@ public final class NotificationDispatcher implements RequestStreamHandler {
         this.dispatch = dispatch;
     }
 
-    /** The dispatch the function runs, wired from the environment (also what the benchmark runs). */
-    public static NotificationDispatch create(AwsClients aws) {
+    /** The dispatch the function runs, wired from the environment. */
+    private static NotificationDispatch create(AwsClients aws) {
         DynamoDbClient dynamo = DynamoClients.create(aws);
         String notifications = Environment.require("NOTIFICATIONS_TABLE");
         String users = Environment.require("USERS_TABLE");
-        Map<PushPlatform, String> applications = Map.of(
-                PushPlatform.FCM, Environment.optional("FCM_PLATFORM_APPLICATION_ARN", ""),
-                PushPlatform.APNS, Environment.optional("APNS_PLATFORM_APPLICATION_ARN", ""));
-        boolean anyPlatform = applications.values().stream().anyMatch(arn -> !arn.isBlank());
-        PushGateway push = anyPlatform ? new SnsPushGateway(SnsClients.create(aws), applications) : PushGateway.NONE;
-        CampusTimeZones zones = CampusTimeZones.parse(Environment.optional("CAMPUS_TIME_ZONES", ""),
-                Environment.optional("DEFAULT_CAMPUS_TIME_ZONE", "America/New_York"));
+        PushGateway push = SnsPushGateway.fromEnvironment(aws);
+        CampusTimeZones zones = CampusTimeZones.fromEnvironment();
         return new NotificationDispatch(new DynamoInbox(dynamo, notifications), new DynamoRecipients(dynamo, users),
                 new DynamoDeviceStore(dynamo, users), push, new DynamoPushGrouping(dynamo, notifications), zones,
                 Clock.systemUTC());

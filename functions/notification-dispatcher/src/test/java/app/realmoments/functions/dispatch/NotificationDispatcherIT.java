@@ -32,6 +32,7 @@ import app.realmoments.social.DynamoSocialGraph;
 import app.realmoments.testing.AwsCallCounter;
 import app.realmoments.testing.Instrumented;
 import app.realmoments.testing.LocalAws;
+import app.realmoments.testing.Ulids;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,7 +93,7 @@ class NotificationDispatcherIT {
     void aJobDeliveredTwiceIsOneInboxItemAndOnePushWithExactCallCounts() {
         String ana = student("Ana");
         String ben = student("Ben");
-        NotificationJob job = NotificationJob.of(NotificationType.COMMENT, ben, ana, Ulid.next(), null, NOON);
+        NotificationJob job = NotificationJob.of(NotificationType.COMMENT, ben, ana, Ulids.next(), null, NOON);
         calls.reset();
         assertTrue(handle(job).isEmpty());
         // one BatchGetItem (blocks, profiles, settings), the inbox PutItem, the devices Query, one Publish
@@ -139,7 +140,7 @@ class NotificationDispatcherIT {
         String endpoint = devices.devicesOf(ben).getFirst().endpointArn();
         sns.setEndpointAttributes(r -> r.endpointArn(endpoint).attributes(Map.of("Enabled", "false")));
         calls.reset();
-        assertTrue(handle(NotificationJob.of(NotificationType.COMMENT, ben, ana, Ulid.next(), null, NOON))
+        assertTrue(handle(NotificationJob.of(NotificationType.COMMENT, ben, ana, Ulids.next(), null, NOON))
                 .isEmpty());
         assertEquals(1, calls.count("Sns.DeleteEndpoint"));
         assertTrue(devices.devicesOf(ben).isEmpty());
@@ -158,8 +159,8 @@ class NotificationDispatcherIT {
         new DynamoNotificationSettingsStore(dynamo, users).save(cal, new NotificationSettings(Set.of(),
                 new QuietHours(LocalTime.of(11, 0), LocalTime.of(13, 0))));
         calls.reset();
-        assertTrue(handle(NotificationJob.of(NotificationType.COMMENT, ben, ana, Ulid.next(), null, NOON),
-                NotificationJob.of(NotificationType.COMMENT, cal, ana, Ulid.next(), null, NOON)).isEmpty());
+        assertTrue(handle(NotificationJob.of(NotificationType.COMMENT, ben, ana, Ulids.next(), null, NOON),
+                NotificationJob.of(NotificationType.COMMENT, cal, ana, Ulids.next(), null, NOON)).isEmpty());
         assertEquals(0, calls.count("Sns.Publish"));
         assertEquals(0, inbox.page(ben, 10, null).items().size(), "muted: not even in the inbox");
         assertEquals(1, inbox.page(cal, 10, null).items().size(), "quiet: in the inbox, not pushed");
@@ -171,8 +172,8 @@ class NotificationDispatcherIT {
         String ben = student("Ben");
         new DynamoSocialGraph(AWS.dynamo(), users).block(ben, ana, NOON);
         calls.reset();
-        assertTrue(handle(NotificationJob.of(NotificationType.COMMENT, ben, ana, Ulid.next(), null, NOON),
-                NotificationJob.of(NotificationType.REACTION, ana, ben, Ulid.next(), null, NOON)).isEmpty());
+        assertTrue(handle(NotificationJob.of(NotificationType.COMMENT, ben, ana, Ulids.next(), null, NOON),
+                NotificationJob.of(NotificationType.REACTION, ana, ben, Ulids.next(), null, NOON)).isEmpty());
         assertEquals(0, calls.count("Sns.Publish"));
         assertEquals(0, calls.count("DynamoDb.PutItem"));
         assertTrue(inbox.page(ben, 10, null).items().isEmpty());
@@ -182,7 +183,7 @@ class NotificationDispatcherIT {
     @Test
     void reactionsToOneMomentWithinTheWindowPushOnce() {
         String ben = student("Ben");
-        String moment = Ulid.next();
+        String moment = Ulids.next();
         List<NotificationJob> jobs = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             jobs.add(NotificationJob.of(NotificationType.REACTION, ben, student("Fan" + i), moment, null, NOON.plusSeconds(i)));
@@ -191,14 +192,5 @@ class NotificationDispatcherIT {
         assertTrue(handle(jobs.toArray(NotificationJob[]::new)).isEmpty());
         assertEquals(1, calls.count("Sns.Publish"));
         assertEquals(4, inbox.page(ben, 10, null).items().size());
-    }
-
-    /** Moment ids for jobs. */
-    private static final class Ulid {
-        private static final Ids IDS = new Ids();
-
-        static String next() {
-            return IDS.next(Instant.now());
-        }
     }
 }

@@ -2,7 +2,6 @@ package app.realmoments.functions.notifications;
 
 import app.realmoments.aws.AwsClients;
 import app.realmoments.aws.DynamoClients;
-import app.realmoments.aws.SnsClients;
 import app.realmoments.config.Environment;
 import app.realmoments.http.ApiRequest;
 import app.realmoments.http.ApiResponse;
@@ -14,12 +13,9 @@ import app.realmoments.notify.DynamoInbox;
 import app.realmoments.notify.DynamoNotificationSettingsStore;
 import app.realmoments.notify.InboxService;
 import app.realmoments.notify.NotificationSettingsService;
-import app.realmoments.notify.PushGateway;
-import app.realmoments.notify.PushPlatform;
 import app.realmoments.notify.SnsPushGateway;
 import app.realmoments.page.Cursors;
 import java.time.Clock;
-import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -42,8 +38,8 @@ public final class NotificationsApi extends HttpApi {
 
     private NotificationsApi(AwsClients aws, DynamoDbClient dynamo, String users) {
         this(new InboxService(new DynamoInbox(dynamo, Environment.require("NOTIFICATIONS_TABLE")),
-                        new Cursors(Environment.require("CURSOR_SIGNING_KEY"))),
-                new DeviceService(new DynamoDeviceStore(dynamo, users), push(aws), new Ids(), Clock.systemUTC()),
+                        Cursors.fromEnvironment()),
+                new DeviceService(new DynamoDeviceStore(dynamo, users), SnsPushGateway.fromEnvironment(aws), new Ids(), Clock.systemUTC()),
                 new NotificationSettingsService(new DynamoNotificationSettingsStore(dynamo, users)));
     }
 
@@ -51,14 +47,6 @@ public final class NotificationsApi extends HttpApi {
         this.inbox = inbox;
         this.devices = devices;
         this.settings = settings;
-    }
-
-    private static PushGateway push(AwsClients aws) {
-        Map<PushPlatform, String> applications = Map.of(
-                PushPlatform.FCM, Environment.optional("FCM_PLATFORM_APPLICATION_ARN", ""),
-                PushPlatform.APNS, Environment.optional("APNS_PLATFORM_APPLICATION_ARN", ""));
-        return applications.values().stream().allMatch(String::isBlank)
-                ? PushGateway.NONE : new SnsPushGateway(SnsClients.create(aws), applications);
     }
 
     @Override

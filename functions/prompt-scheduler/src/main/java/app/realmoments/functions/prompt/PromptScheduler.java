@@ -2,7 +2,6 @@ package app.realmoments.functions.prompt;
 
 import app.realmoments.aws.AwsClients;
 import app.realmoments.aws.DynamoClients;
-import app.realmoments.aws.SqsClients;
 import app.realmoments.campus.CampusTimeZones;
 import app.realmoments.config.Environment;
 import app.realmoments.events.ScheduleInput;
@@ -48,8 +47,8 @@ public final class PromptScheduler implements RequestStreamHandler {
     private static PromptScheduling create(AwsClients aws) {
         return new PromptScheduling(
                 new DynamoPromptStore(DynamoClients.create(aws), Environment.require("USERS_TABLE")),
-                new SqsNotificationQueue(SqsClients.create(aws), Environment.require("NOTIFICATIONS_QUEUE_URL")),
-                CampusTimeZones.parse(Environment.optional("CAMPUS_TIME_ZONES", ""), Environment.require("DEFAULT_CAMPUS_TIME_ZONE")),
+                SqsNotificationQueue.fromEnvironment(aws),
+                CampusTimeZones.fromEnvironment(),
                 PromptWindow.parse(Environment.require("PROMPT_WINDOW_START"), Environment.require("PROMPT_WINDOW_END")),
                 new SecureRandom(), Clock.systemUTC());
     }

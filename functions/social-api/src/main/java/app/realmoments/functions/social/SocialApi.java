@@ -2,7 +2,6 @@ package app.realmoments.functions.social;
 
 import app.realmoments.aws.AwsClients;
 import app.realmoments.aws.DynamoClients;
-import app.realmoments.aws.SqsClients;
 import app.realmoments.config.Environment;
 import app.realmoments.feed.DynamoFeedStore;
 import app.realmoments.feed.FeedStore;
@@ -55,8 +54,8 @@ public final class SocialApi extends HttpApi {
             String usersTable = Environment.require("USERS_TABLE");
             var graph = new DynamoSocialGraph(dynamo, usersTable);
             var profiles = new DynamoProfileStore(dynamo, usersTable);
-            var queue = new SqsNotificationQueue(SqsClients.create(aws), Environment.require("NOTIFICATIONS_QUEUE_URL"));
-            var cursors = new Cursors(Environment.require("CURSOR_SIGNING_KEY"));
+            var queue = SqsNotificationQueue.fromEnvironment(aws);
+            var cursors = Cursors.fromEnvironment();
             Clock clock = Clock.systemUTC();
             FeedCleanup feeds = FeedStore.cleanup(new DynamoFeedStore(dynamo, Environment.require("FEED_TABLE")));
             return new Wiring(new UserDirectory(profiles, graph),

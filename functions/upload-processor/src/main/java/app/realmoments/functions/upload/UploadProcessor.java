@@ -3,7 +3,6 @@ package app.realmoments.functions.upload;
 import app.realmoments.aws.AwsClients;
 import app.realmoments.aws.DynamoClients;
 import app.realmoments.aws.S3Clients;
-import app.realmoments.aws.SqsClients;
 import app.realmoments.config.Environment;
 import app.realmoments.events.S3Record;
 import app.realmoments.log.InvocationLog;
@@ -48,7 +47,7 @@ public final class UploadProcessor implements RequestStreamHandler {
                 new DynamoMomentStore(DynamoClients.create(aws), Environment.require("MOMENTS_TABLE")),
                 S3MediaStore.objects(S3Clients.client(aws), Environment.require("MEDIA_BUCKET")),
                 new SanitizingPipeline(),
-                new SqsNotificationQueue(SqsClients.create(aws), Environment.require("NOTIFICATIONS_QUEUE_URL")),
+                SqsNotificationQueue.fromEnvironment(aws),
                 Clock.systemUTC());
     }
 

@@ -111,6 +111,7 @@ class UploadPipelineIT {
     void theSameEventTwiceChangesNothing() throws Exception {
         String id = post(Map.of("back", TestPhotos.jpeg(TestPhotos.photoLike(800, 600, 5), 0.9f)), Map.of("back", "image/jpeg"));
         var before = store.find(id).orElseThrow();
+        assertEquals(MomentStatus.PUBLISHED, before.status(), "the first delivery published it");
         invoke(processor, event(key(id, "back")), new TestContext("dup"));
         assertEquals(before, store.find(id).orElseThrow());
     }

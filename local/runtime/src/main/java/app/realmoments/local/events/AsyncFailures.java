@@ -14,17 +14,18 @@ import java.time.Instant;
  * it sends the destination a record of them. For an asynchronous invocation (EventInvokeConfig) the
  * record holds the event as {@code requestPayload} and the last error as {@code responsePayload}; for
  * a stream event source mapping (its DestinationConfig) it names the skipped records' shard and
- * sequence range. Locally the destination is a queue of the emulator; other destination types are
- * reported and the events dropped.
+ * sequence range. Locally the destination is a queue of the emulator (LocalStack resolves it when it
+ * sets up the pump); other destination types are reported then and the events dropped.
  */
 final class AsyncFailures {
 
     private AsyncFailures() {
     }
 
-    /** Sends the record of an asynchronous invocation, or says why the event is dropped. */
-    static void report(Aws aws, LocalFunction function, String event, Invocation last, int attempts, String what) {
-        send(aws, function, function.spec().async().onFailure(), attempts, what, () -> record(function, event, last, attempts));
+    /** Sends the record of an asynchronous invocation to {@code queueUrl}, or says why the event is dropped. */
+    static void report(Aws aws, LocalFunction function, String queueUrl, String event, Invocation last, int attempts,
+                       String what) {
+        send(aws, function, queueUrl, attempts, what, () -> record(function, event, last, attempts));
     }
 
     /** A record, built only if it can be sent. */
@@ -33,26 +34,22 @@ final class AsyncFailures {
         ObjectNode build() throws JsonProcessingException;
     }
 
-    /** Sends a failure record to {@code destination} (an SQS queue ARN, or null: dropped), or says why not. */
-    static void send(Aws aws, LocalFunction function, String destination, int attempts, String what, Record record) {
+    /**
+     * Sends a failure record to the OnFailure queue ({@code queueUrl}, resolved once when the pump was
+     * set up; null: none, or not an SQS one, and the events are dropped), or says why not.
+     */
+    static void send(Aws aws, LocalFunction function, String queueUrl, int attempts, String what, Record record) {
         String name = function.spec().logicalId();
-        if (destination == null) {
-            RuntimeLog.warn(name + ": dropped " + what + " after " + attempts + " attempts (no OnFailure destination)");
-            return;
-        }
-        String[] arn = destination.split(":", 6);
-        if (arn.length != 6 || !arn[2].equals("sqs")) {
-            RuntimeLog.warn(name + ": dropped " + what + " after " + attempts + " attempts: only SQS OnFailure"
-                    + " destinations are emulated, not " + destination);
+        if (queueUrl == null) {
+            RuntimeLog.warn(name + ": dropped " + what + " after " + attempts + " attempts (no SQS OnFailure destination)");
             return;
         }
         try {
             String body = record.build().toString();
-            String queueUrl = aws.sqs().getQueueUrl(b -> b.queueName(arn[5]).queueOwnerAWSAccountId(arn[4])).queueUrl();
             aws.sqs().sendMessage(b -> b.queueUrl(queueUrl).messageBody(body));
-            RuntimeLog.warn(name + ": " + what + " failed " + attempts + " attempts; its record went to " + arn[5]);
+            RuntimeLog.warn(name + ": " + what + " failed " + attempts + " attempts; its record went to " + queueUrl);
         } catch (RuntimeException | JsonProcessingException e) {
-            RuntimeLog.error(name + ": dropped " + what + ": cannot send it to " + destination, e);
+            RuntimeLog.error(name + ": dropped " + what + ": cannot send it to " + queueUrl, e);
         }
     }
 

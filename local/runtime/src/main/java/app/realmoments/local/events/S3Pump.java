@@ -25,15 +25,18 @@ public final class S3Pump extends Pump {
     private final LocalFunction function;
     private final String queueUrl;
     private final String accountId;
+    private final String onFailureQueue;
     private final ExecutorService workers;
     private final Semaphore inFlight = new Semaphore(LocalFunction.MAX_INSTANCES);
 
-    public S3Pump(Aws aws, LocalFunction function, String queueUrl, String accountId) {
+    /** @param onFailureQueue the queue URL of the function's EventInvokeConfig OnFailure destination, or null */
+    public S3Pump(Aws aws, LocalFunction function, String queueUrl, String accountId, String onFailureQueue) {
         super(function.spec().logicalId() + "<-s3");
         this.aws = aws;
         this.function = function;
         this.queueUrl = queueUrl;
         this.accountId = accountId;
+        this.onFailureQueue = onFailureQueue;
         this.workers = Executors.newFixedThreadPool(LocalFunction.MAX_INSTANCES, r -> {
             Thread thread = new Thread(r, "pump-" + name() + "-worker");
             thread.setDaemon(true);
@@ -74,7 +77,8 @@ public final class S3Pump extends Pump {
                         break;
                     }
                     if (attempt == attempts) {
-                        AsyncFailures.report(aws, function, event, invocation, attempts, "an S3 event (" + summary(body) + ")");
+                        AsyncFailures.report(aws, function, onFailureQueue, event, invocation, attempts,
+                                "an S3 event (" + summary(body) + ")");
                     } else {
                         Thread.sleep(1000L * attempt);
                     }

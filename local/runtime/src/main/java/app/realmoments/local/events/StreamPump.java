@@ -60,7 +60,7 @@ public final class StreamPump extends Pump {
         }
     }
 
-    /** @param onFailure the SQS queue ARN of the mapping's DestinationConfig.OnFailure, or null */
+    /** @param onFailure the queue URL of the mapping's DestinationConfig.OnFailure destination, or null */
     public StreamPump(Aws aws, LocalFunction function, String streamArn, String startingPosition, int batchSize,
                       int maxRetries, boolean reportFailures, boolean bisect, String onFailure) {
         super(function.spec().logicalId() + "<-stream");

@@ -58,10 +58,6 @@ public final class AotCache {
         this.function = function;
     }
 
-    public Path directory() {
-        return directory;
-    }
-
     /**
      * The entry of the class path and settings as they are now. A file is hashed again only when its
      * size or modification time changed. When the key differs from the last one (or is the first),
@@ -127,10 +123,6 @@ public final class AotCache {
         }
     }
 
-    /** Whether a container of this function records a cache now. */
-    public synchronized boolean training() {
-        return training != null;
-    }
 
     /** Deletes the function's caches of other keys, and temporary files of other keys or left long ago. */
     private void deleteStale(String key) throws IOException {

@@ -167,6 +167,9 @@ public final class LocalFunction implements AutoCloseable {
                 healthy = !(cause instanceof Error) || cause instanceof AssertionError;
                 invocation = new Invocation(spec.logicalId(), requestId, eventJson, errorJson(cause), cause,
                         millisSince(started), cold && container.get() != null ? 0 : -1);
+            } catch (InterruptedException e) {
+                future.cancel(true); // the caller gave up (the stack is stopping): so does the run
+                throw e;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -53,6 +53,8 @@ class TemplateTest {
     @Test
     void ordersResourcesAfterWhatTheyReference() {
         List<String> order = real().inDependencyOrder().stream().map(Template.Resource::logicalId).toList();
+        assertTrue(order.containsAll(List.of("NotificationsDeadLetterQueue", "NotificationsQueue", "UserPool",
+                "UserPoolClient", "HttpApi", "MomentsTable", "FeedFanoutFunction", "MediaBucket", "MediaBucketPolicy")), order.toString());
         assertTrue(order.indexOf("NotificationsDeadLetterQueue") < order.indexOf("NotificationsQueue"), order.toString());
         assertTrue(order.indexOf("UserPool") < order.indexOf("UserPoolClient"));
         assertTrue(order.indexOf("UserPoolClient") < order.indexOf("HttpApi"));
