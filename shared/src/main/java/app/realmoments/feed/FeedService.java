@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * to moments. A slice of entries costs one Query and one {@link PageReads} read, whatever its size:
  * the moments, the viewer's standing with the slice's authors (friends, blocks), the profiles of the
  * viewer and those authors and the viewer's own reactions, all in one BatchGetItem with the Dynamo
- * reads (a second request only past 100 keys, see {@link DynamoPageReads}). Entries whose moment is
+ * reads (a second request only past 100 keys, see {@code feed.dynamo.DynamoPageReads}). Entries whose moment is
  * gone or no longer visible are skipped, and the page is filled from the next slice when more exist:
  * each extra slice, read only because entries were skipped, costs one more Query and BatchGetItem.
  */
@@ -51,7 +51,7 @@ public final class FeedService {
         this(feeds, PageReads.separately(moments, profiles, visibility, views), profiles, views, cursors, clock);
     }
 
-    /** Each slice's reads in one {@code reads} call (one BatchGetItem with {@link DynamoPageReads}). */
+    /** Each slice's reads in one {@code reads} call (one BatchGetItem with {@code feed.dynamo.DynamoPageReads}). */
     public FeedService(FeedStore feeds, PageReads reads, ProfileStore profiles, MomentViews views, Cursors cursors) {
         this(feeds, reads, profiles, views, cursors, Clock.systemUTC());
     }

@@ -17,7 +17,7 @@ import java.util.Set;
  * Everything a slice of feed entries needs besides the entries themselves, read together: the
  * moments, the profiles of their authors (and of the viewer when asked), how the viewer stands with
  * those authors, and the viewer's own reactions to the moments. The Dynamo reads answer it with one
- * BatchGetItem over three tables ({@link DynamoPageReads}).
+ * BatchGetItem over three tables ({@code feed.dynamo.DynamoPageReads}).
  */
 public interface PageReads {
 

@@ -1,10 +1,10 @@
 package app.realmoments.benchmarks.fanout;
 
-import app.realmoments.feed.DynamoFeedStore;
+import app.realmoments.feed.dynamo.DynamoFeedStore;
 import app.realmoments.feed.MomentFanout;
 import app.realmoments.moment.Audience;
 import app.realmoments.moment.Moment;
-import app.realmoments.social.DynamoSocialGraph;
+import app.realmoments.social.dynamo.DynamoSocialGraph;
 import app.realmoments.testing.AwsCallCounter;
 import app.realmoments.testing.FanoutWorld;
 import app.realmoments.testing.Instrumented;

@@ -6,7 +6,7 @@ import app.realmoments.config.Environment;
 import app.realmoments.http.ApiRequest;
 import app.realmoments.http.ApiResponse;
 import app.realmoments.http.HttpApi;
-import app.realmoments.profile.DynamoProfileStore;
+import app.realmoments.profile.dynamo.DynamoProfileStore;
 import app.realmoments.profile.ProfileService;
 import app.realmoments.profile.ProfileUpdate;
 import app.realmoments.profile.ProfileView;

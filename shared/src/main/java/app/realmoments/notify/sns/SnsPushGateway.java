@@ -1,0 +1,102 @@
+package app.realmoments.notify.sns;
+
+import app.realmoments.aws.AwsClients;
+import app.realmoments.aws.SnsClients;
+import app.realmoments.config.Environment;
+import app.realmoments.json.Json;
+import app.realmoments.notify.PushGateway;
+import app.realmoments.notify.PushMessage;
+import app.realmoments.notify.PushPlatform;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.EndpointDisabledException;
+import software.amazon.awssdk.services.sns.model.InvalidParameterException;
+import software.amazon.awssdk.services.sns.model.NotFoundException;
+
+/**
+ * SNS mobile push: one platform application per configured platform (template parameters
+ * FcmPlatformApplicationArn, ApnsPlatformApplicationArn), one platform endpoint per device token.
+ */
+public final class SnsPushGateway implements PushGateway {
+
+    private final SnsClient sns;
+    private final Map<PushPlatform, String> applications;
+
+    /** {@code applications}: platform application ARNs; a blank one leaves that platform unconfigured. */
+    /**
+     * The stage's platform applications (FCM_ and APNS_PLATFORM_APPLICATION_ARN) over a new SNS client,
+     * or {@link PushGateway#NONE} when neither is set (inbox only).
+     */
+    public static PushGateway fromEnvironment(AwsClients aws) {
+        Map<PushPlatform, String> applications = Map.of(
+                PushPlatform.FCM, Environment.optional("FCM_PLATFORM_APPLICATION_ARN", ""),
+                PushPlatform.APNS, Environment.optional("APNS_PLATFORM_APPLICATION_ARN", ""));
+        return applications.values().stream().allMatch(String::isBlank)
+                ? PushGateway.NONE : new SnsPushGateway(SnsClients.create(aws), applications);
+    }
+
+    public SnsPushGateway(SnsClient sns, Map<PushPlatform, String> applications) {
+        this.sns = sns;
+        this.applications = new EnumMap<>(PushPlatform.class);
+        applications.forEach((platform, arn) -> {
+            if (arn != null && !arn.isBlank()) {
+                this.applications.put(platform, arn);
+            }
+        });
+    }
+
+    @Override
+    public boolean supports(PushPlatform platform) {
+        return applications.containsKey(platform);
+    }
+
+    @Override
+    public boolean enabled() {
+        return !applications.isEmpty();
+    }
+
+    @Override
+    public String createEndpoint(PushPlatform platform, String token) {
+        String application = applications.get(platform);
+        if (application == null) {
+            return null;
+        }
+        // No CustomUserData: SNS hands back the existing endpoint for a known token only when the
+        // attributes match, and a token moving to another user must get the same endpoint.
+        return sns.createPlatformEndpoint(r -> r.platformApplicationArn(application).token(token)).endpointArn();
+    }
+
+    @Override
+    public Delivery publish(String endpointArn, PushPlatform platform, PushMessage message) {
+        try {
+            sns.publish(r -> r.targetArn(endpointArn).messageStructure("json").message(payload(message)));
+            return Delivery.SENT;
+        } catch (EndpointDisabledException | InvalidParameterException | NotFoundException gone) {
+            return Delivery.GONE;
+        }
+    }
+
+    @Override
+    public void deleteEndpoint(String endpointArn) {
+        sns.deleteEndpoint(r -> r.endpointArn(endpointArn));
+    }
+
+    /** One message per platform, as SNS's JSON message structure wants it. */
+    static String payload(PushMessage message) {
+        Map<String, Object> fcm = new LinkedHashMap<>();
+        fcm.put("notification", Map.of("title", message.title(), "body", message.body()));
+        fcm.put("data", message.data());
+        Map<String, Object> apns = new LinkedHashMap<>();
+        apns.put("aps", Map.of("alert", Map.of("title", message.title(), "body", message.body()), "sound", "default"));
+        apns.putAll(message.data());
+        String apnsJson = Json.write(apns);
+        Map<String, String> structure = new LinkedHashMap<>();
+        structure.put("default", message.body());
+        structure.put("GCM", Json.write(fcm));
+        structure.put("APNS", apnsJson);
+        structure.put("APNS_SANDBOX", apnsJson);
+        return Json.write(structure);
+    }
+}

@@ -1,0 +1,63 @@
+package app.realmoments.notify.sqs;
+
+import app.realmoments.aws.AwsClients;
+import app.realmoments.aws.SqsClients;
+import app.realmoments.config.Environment;
+import app.realmoments.json.Json;
+import app.realmoments.notify.NotificationJob;
+import app.realmoments.notify.NotificationQueue;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+
+/** Notification jobs on SQS, ten per SendMessageBatch call; failed entries are retried, then reported. */
+public final class SqsNotificationQueue implements NotificationQueue {
+
+    static final int BATCH = 10;
+    private static final int ATTEMPTS = 3;
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+
+    /** The stage's notifications queue (NOTIFICATIONS_QUEUE_URL) over a new SQS client of these settings. */
+    public static SqsNotificationQueue fromEnvironment(AwsClients aws) {
+        return new SqsNotificationQueue(SqsClients.create(aws), Environment.require("NOTIFICATIONS_QUEUE_URL"));
+    }
+
+    public SqsNotificationQueue(SqsClient sqs, String queueUrl) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+    }
+
+    @Override
+    public void send(List<NotificationJob> jobs) {
+        for (int start = 0; start < jobs.size(); start += BATCH) {
+            List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+            List<NotificationJob> batch = jobs.subList(start, Math.min(jobs.size(), start + BATCH));
+            for (int i = 0; i < batch.size(); i++) {
+                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
+                        .messageBody(Json.write(batch.get(i))).build());
+            }
+            sendAll(entries);
+        }
+    }
+
+    private void sendAll(List<SendMessageBatchRequestEntry> entries) {
+        List<SendMessageBatchRequestEntry> pending = entries;
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            List<SendMessageBatchRequestEntry> sending = pending;
+            SendMessageBatchResponse response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(sending));
+            if (!response.hasFailed() || response.failed().isEmpty()) {
+                return;
+            }
+            var failedIds = response.failed().stream().map(f -> f.id()).toList();
+            if (attempt >= ATTEMPTS) {
+                throw new IllegalStateException(failedIds.size() + " notification jobs were not queued: "
+                        + response.failed().getFirst().code());
+            }
+            pending = sending.stream().filter(e -> failedIds.contains(e.id())).toList();
+        }
+    }
+}

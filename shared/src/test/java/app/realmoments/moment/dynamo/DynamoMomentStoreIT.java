@@ -1,0 +1,117 @@
+package app.realmoments.moment.dynamo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.realmoments.moment.Audience;
+import app.realmoments.moment.ImageRole;
+import app.realmoments.moment.Moment;
+import app.realmoments.moment.MomentImage;
+import app.realmoments.moment.MomentStatus;
+import app.realmoments.moment.MomentStore;
+import app.realmoments.testing.LocalAws;
+import app.realmoments.testing.Ulids;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class DynamoMomentStoreIT {
+
+    private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+
+    private final String table = LocalAws.shared().table("MomentsTable");
+    private final DynamoMomentStore store = new DynamoMomentStore(LocalAws.shared().dynamo(), table);
+
+    @Test
+    void aMomentRoundTripsAndPublishesOnlyWhenEveryImageIsReady() {
+        Moment moment = moment(ImageRole.BACK, ImageRole.FRONT);
+        store.create(moment, NOW.plusSeconds(3600));
+        assertEquals(moment, store.find(moment.momentId()).orElseThrow());
+        assertEquals(NOW.plusSeconds(3600).getEpochSecond(), Long.parseLong(raw(moment).get("expiresAt").n()));
+
+        assertEquals(MomentStore.ImageMark.MARKED, store.markImageReady(moment.momentId(), ImageRole.BACK, 2048, 1536));
+        assertEquals(MomentStore.ImageMark.ALREADY_READY, store.markImageReady(moment.momentId(), ImageRole.BACK, 2048, 1536));
+        assertFalse(store.publishIfComplete(moment.momentId(), NOW), "front is not ready");
+        assertEquals(MomentStore.ImageMark.MARKED, store.markImageReady(moment.momentId(), ImageRole.FRONT, 360, 480));
+        assertTrue(store.publishIfComplete(moment.momentId(), NOW));
+        assertFalse(store.publishIfComplete(moment.momentId(), NOW), "exactly once");
+
+        Moment published = store.find(moment.momentId()).orElseThrow();
+        assertEquals(MomentStatus.PUBLISHED, published.status());
+        assertEquals(NOW, published.publishedAt());
+        assertEquals(2048, published.images().get(ImageRole.BACK).width());
+        assertTrue(published.images().get(ImageRole.FRONT).ready());
+        assertNull(raw(moment).get("expiresAt"), "a published moment never expires");
+        assertNull(raw(moment).get("pendingRoles"));
+        assertEquals(MomentStore.ImageMark.ALREADY_READY, store.markImageReady(moment.momentId(), ImageRole.FRONT, 1, 1));
+        assertFalse(store.reject(moment.momentId(), "late"), "a published moment cannot be rejected");
+    }
+
+    @Test
+    void concurrentLastImagesPublishExactlyOnce() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Moment moment = moment(ImageRole.BACK, ImageRole.FRONT);
+            store.create(moment, NOW.plusSeconds(3600));
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> published = new ArrayList<>();
+            try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+                for (ImageRole role : List.of(ImageRole.BACK, ImageRole.FRONT, ImageRole.BACK, ImageRole.FRONT)) {
+                    published.add(pool.submit(() -> {
+                        start.await();
+                        store.markImageReady(moment.momentId(), role, 10, 10);
+                        return store.publishIfComplete(moment.momentId(), NOW);
+                    }));
+                }
+                start.countDown();
+                int count = 0;
+                for (Future<Boolean> result : published) {
+                    count += result.get() ? 1 : 0;
+                }
+                assertEquals(1, count, "round " + round);
+            }
+        }
+    }
+
+    @Test
+    void rejectingIsConditionalAndBatchReadsSkipTheMissing() {
+        Moment moment = moment(ImageRole.BACK);
+        store.create(moment, NOW.plusSeconds(3600));
+        assertTrue(store.reject(moment.momentId(), "the file is truncated"));
+        assertFalse(store.reject(moment.momentId(), "again"));
+        Moment rejected = store.find(moment.momentId()).orElseThrow();
+        assertEquals(MomentStatus.REJECTED, rejected.status());
+        assertEquals("the file is truncated", rejected.rejectReason());
+        assertFalse(store.publishIfComplete(moment.momentId(), NOW));
+
+        Moment other = moment(ImageRole.BACK);
+        store.create(other, NOW.plusSeconds(3600));
+        Map<String, Moment> found = store.findAll(List.of(moment.momentId(), other.momentId(), Ulids.next()));
+        assertEquals(2, found.size());
+        store.delete(other.momentId());
+        assertTrue(store.find(other.momentId()).isEmpty());
+    }
+
+    private Map<String, AttributeValue> raw(Moment moment) {
+        return LocalAws.shared().dynamo().getItem(r -> r.tableName(table).consistentRead(true)
+                .key(Map.of("momentId", AttributeValue.fromS(moment.momentId())))).item();
+    }
+
+    private static Moment moment(ImageRole... roles) {
+        Map<ImageRole, MomentImage> images = new EnumMap<>(ImageRole.class);
+        for (ImageRole role : roles) {
+            images.put(role, MomentImage.declared(role, "image/jpeg", 1000));
+        }
+        return new Moment(Ulids.next(), "author-1", "caption", Audience.CAMPUS, "north", MomentStatus.PENDING, null,
+                NOW, null, null, images);
+    }
+}
