@@ -2,9 +2,9 @@ package app.realmoments.feed;
 
 import app.realmoments.moment.Audience;
 import app.realmoments.moment.Moment;
-import app.realmoments.notify.NotificationJob;
-import app.realmoments.notify.NotificationQueue;
-import app.realmoments.notify.NotificationType;
+import app.realmoments.outbox.NotificationJob;
+import app.realmoments.outbox.NotificationQueue;
+import app.realmoments.outbox.NotificationType;
 import app.realmoments.social.SocialGraph;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,6 @@
 package app.realmoments.log;
 
 import app.realmoments.json.Json;
-import com.amazonaws.services.lambda.runtime.Context;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,14 +33,6 @@ public final class Metrics {
 
     public static Metrics of(String function) {
         return new Metrics(function, Clock.systemUTC());
-    }
-
-    /**
-     * The metrics of one invocation: dimension the context's function name, with {@code ColdStart = 1}
-     * when it is the container's first invocation.
-     */
-    public static Metrics forInvocation(Context context) {
-        return of(context == null ? null : context.getFunctionName()).coldStart();
     }
 
     static Metrics of(String function, Clock clock) {

@@ -2,9 +2,9 @@ package app.realmoments.moment;
 
 import app.realmoments.error.Problem;
 import app.realmoments.media.ProcessedPhoto;
-import app.realmoments.notify.NotificationJob;
-import app.realmoments.notify.NotificationQueue;
-import app.realmoments.notify.NotificationType;
+import app.realmoments.outbox.NotificationJob;
+import app.realmoments.outbox.NotificationQueue;
+import app.realmoments.outbox.NotificationType;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package app.realmoments.notify;
 
+import app.realmoments.outbox.NotificationType;
 import java.time.Instant;
 
 /** One notification in a user's inbox. */

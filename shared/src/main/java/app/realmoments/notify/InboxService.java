@@ -2,6 +2,7 @@ package app.realmoments.notify;
 
 import app.realmoments.error.Problem;
 import app.realmoments.id.Ids;
+import app.realmoments.outbox.NotificationType;
 import app.realmoments.page.Cursors;
 import app.realmoments.time.Times;
 import java.util.List;

@@ -3,6 +3,8 @@ package app.realmoments.notify;
 import app.realmoments.campus.CampusTimeZones;
 import app.realmoments.id.Ids;
 import app.realmoments.log.Log;
+import app.realmoments.outbox.NotificationJob;
+import app.realmoments.outbox.NotificationType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -1,5 +1,6 @@
 package app.realmoments.notify;
 
+import app.realmoments.outbox.NotificationType;
 import java.util.EnumSet;
 import java.util.Set;
 

@@ -2,6 +2,7 @@ package app.realmoments.notify;
 
 import app.realmoments.error.Problem;
 import app.realmoments.json.WriteNull;
+import app.realmoments.outbox.NotificationType;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumSet;

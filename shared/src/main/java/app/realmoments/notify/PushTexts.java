@@ -1,5 +1,6 @@
 package app.realmoments.notify;
 
+import app.realmoments.outbox.NotificationJob;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,9 +1,9 @@
 package app.realmoments.prompt;
 
 import app.realmoments.campus.CampusTimeZones;
-import app.realmoments.notify.NotificationJob;
-import app.realmoments.notify.NotificationQueue;
-import app.realmoments.notify.NotificationType;
+import app.realmoments.outbox.NotificationJob;
+import app.realmoments.outbox.NotificationQueue;
+import app.realmoments.outbox.NotificationType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

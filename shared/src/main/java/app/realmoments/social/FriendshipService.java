@@ -1,9 +1,9 @@
 package app.realmoments.social;
 
 import app.realmoments.error.Problem;
-import app.realmoments.notify.NotificationJob;
-import app.realmoments.notify.NotificationQueue;
-import app.realmoments.notify.NotificationType;
+import app.realmoments.outbox.NotificationJob;
+import app.realmoments.outbox.NotificationQueue;
+import app.realmoments.outbox.NotificationType;
 import app.realmoments.page.Cursors;
 import app.realmoments.page.Page;
 import app.realmoments.profile.Profile;

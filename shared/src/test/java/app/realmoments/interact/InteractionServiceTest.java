@@ -13,7 +13,7 @@ import app.realmoments.moment.MomentStatus;
 import app.realmoments.moment.MomentView;
 import app.realmoments.moment.MomentViews;
 import app.realmoments.moment.MomentVisibility;
-import app.realmoments.notify.NotificationType;
+import app.realmoments.outbox.NotificationType;
 import app.realmoments.page.Cursors;
 import app.realmoments.page.Page;
 import app.realmoments.profile.Profile;

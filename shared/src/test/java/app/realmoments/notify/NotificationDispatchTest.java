@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.realmoments.campus.CampusTimeZones;
 import app.realmoments.id.Ids;
+import app.realmoments.outbox.NotificationJob;
+import app.realmoments.outbox.NotificationType;
 import app.realmoments.profile.Profile;
 import app.realmoments.testing.FakeSocialGraph;
 import app.realmoments.testing.InMemoryDeviceStore;
@@ -13,6 +15,7 @@ import app.realmoments.testing.InMemoryInbox;
 import app.realmoments.testing.InMemoryNotificationSettingsStore;
 import app.realmoments.testing.InMemoryProfileStore;
 import app.realmoments.testing.InMemoryPushGrouping;
+import app.realmoments.testing.PortRecipients;
 import app.realmoments.testing.RecordingPushGateway;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,7 +61,7 @@ class NotificationDispatchTest {
     private NotificationDispatch dispatch = dispatchWith(push);
 
     private NotificationDispatch dispatchWith(PushGateway gateway) {
-        return new NotificationDispatch(inbox, Recipients.of(graph, profiles, settings), devices, gateway,
+        return new NotificationDispatch(inbox, PortRecipients.of(graph, profiles, settings), devices, gateway,
                 new InMemoryPushGrouping(), zones, clock);
     }
 

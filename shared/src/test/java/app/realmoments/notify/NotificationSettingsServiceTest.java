@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import app.realmoments.error.Problem;
+import app.realmoments.outbox.NotificationType;
 import app.realmoments.testing.InMemoryNotificationSettingsStore;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.realmoments.campus.CampusTimeZones;
-import app.realmoments.notify.NotificationJob;
-import app.realmoments.notify.NotificationType;
+import app.realmoments.outbox.NotificationJob;
+import app.realmoments.outbox.NotificationType;
 import app.realmoments.testing.InMemoryPromptStore;
 import app.realmoments.testing.RecordingNotificationQueue;
 import java.time.Clock;

@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.realmoments.error.Problem;
 import app.realmoments.id.Ids;
-import app.realmoments.notify.NotificationJob;
-import app.realmoments.notify.NotificationType;
+import app.realmoments.outbox.NotificationJob;
+import app.realmoments.outbox.NotificationType;
 import app.realmoments.page.Page;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,8 +3,8 @@ package app.realmoments.social;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.realmoments.error.Problem;
-import app.realmoments.notify.NotificationJob;
-import app.realmoments.notify.NotificationType;
+import app.realmoments.outbox.NotificationJob;
+import app.realmoments.outbox.NotificationType;
 import app.realmoments.page.Cursors;
 import app.realmoments.profile.Profile;
 import app.realmoments.testing.FakeSocialGraph;

@@ -1,7 +1,7 @@
 package app.realmoments.testing;
 
-import app.realmoments.notify.NotificationJob;
-import app.realmoments.notify.NotificationQueue;
+import app.realmoments.outbox.NotificationJob;
+import app.realmoments.outbox.NotificationQueue;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

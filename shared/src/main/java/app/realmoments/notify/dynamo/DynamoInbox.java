@@ -9,7 +9,7 @@ import static app.realmoments.aws.Attrs.time;
 
 import app.realmoments.notify.Inbox;
 import app.realmoments.notify.InboxItem;
-import app.realmoments.notify.NotificationType;
+import app.realmoments.outbox.NotificationType;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

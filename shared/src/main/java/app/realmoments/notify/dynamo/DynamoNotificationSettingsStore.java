@@ -7,7 +7,7 @@ import static app.realmoments.aws.Attrs.time;
 
 import app.realmoments.notify.NotificationSettings;
 import app.realmoments.notify.NotificationSettingsStore;
-import app.realmoments.notify.NotificationType;
+import app.realmoments.outbox.NotificationType;
 import app.realmoments.notify.QuietHours;
 import java.time.Instant;
 import java.time.LocalTime;

@@ -8,7 +8,7 @@ import app.realmoments.id.Ids;
 import app.realmoments.notify.Device;
 import app.realmoments.notify.DeviceStore;
 import app.realmoments.notify.NotificationSettings;
-import app.realmoments.notify.NotificationType;
+import app.realmoments.outbox.NotificationType;
 import app.realmoments.notify.PushPlatform;
 import app.realmoments.notify.QuietHours;
 import app.realmoments.testing.LocalAws;

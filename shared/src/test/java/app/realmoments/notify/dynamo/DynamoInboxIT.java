@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.realmoments.notify.Inbox;
 import app.realmoments.notify.InboxItem;
-import app.realmoments.notify.NotificationJob;
-import app.realmoments.notify.NotificationType;
+import app.realmoments.outbox.NotificationJob;
+import app.realmoments.outbox.NotificationType;
 import app.realmoments.testing.LocalAws;
 import java.time.Instant;
 import java.util.ArrayList;

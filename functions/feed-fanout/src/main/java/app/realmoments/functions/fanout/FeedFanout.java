@@ -9,12 +9,12 @@ import app.realmoments.feed.dynamo.DynamoFeedStore;
 import app.realmoments.feed.MomentFanout;
 import app.realmoments.interact.dynamo.DynamoInteractionCleanup;
 import app.realmoments.interact.InteractionCleanup;
-import app.realmoments.log.InvocationLog;
+import app.realmoments.events.InvocationLog;
 import app.realmoments.log.Metrics;
 import app.realmoments.moment.dynamo.DynamoMomentStore;
 import app.realmoments.moment.Moment;
 import app.realmoments.moment.MomentStatus;
-import app.realmoments.notify.sqs.SqsNotificationQueue;
+import app.realmoments.outbox.sqs.SqsNotificationQueue;
 import app.realmoments.social.dynamo.DynamoSocialGraph;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -68,7 +68,7 @@ public final class FeedFanout implements RequestStreamHandler {
 
     /** Handles the records in order; the sequence number of the first that fails, after which none runs. */
     private List<String> handle(List<StreamRecord> records, Context context) {
-        Metrics.forInvocation(context).emit(); // ColdStart only; one fan-out line per published moment below
+        InvocationLog.metrics(context).emit(); // ColdStart only; one fan-out line per published moment below
         for (StreamRecord record : records) {
             InvocationLog log = InvocationLog.start(context).put("eventName", record.eventName());
             try {

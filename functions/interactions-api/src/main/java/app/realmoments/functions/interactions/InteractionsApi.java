@@ -11,7 +11,7 @@ import app.realmoments.interact.dynamo.DynamoInteractionStore;
 import app.realmoments.interact.InteractionService;
 import app.realmoments.moment.dynamo.DynamoMomentStore;
 import app.realmoments.moment.MomentVisibility;
-import app.realmoments.notify.sqs.SqsNotificationQueue;
+import app.realmoments.outbox.sqs.SqsNotificationQueue;
 import app.realmoments.page.Cursors;
 import app.realmoments.profile.dynamo.DynamoProfileStore;
 import app.realmoments.social.dynamo.DynamoSocialGraph;

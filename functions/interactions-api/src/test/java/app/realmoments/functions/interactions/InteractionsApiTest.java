@@ -11,7 +11,7 @@ import app.realmoments.moment.Audience;
 import app.realmoments.moment.Moment;
 import app.realmoments.moment.MomentStatus;
 import app.realmoments.moment.MomentVisibility;
-import app.realmoments.notify.NotificationType;
+import app.realmoments.outbox.NotificationType;
 import app.realmoments.page.Cursors;
 import app.realmoments.profile.Profile;
 import app.realmoments.testing.Events;

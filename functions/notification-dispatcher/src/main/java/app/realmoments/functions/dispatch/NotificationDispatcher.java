@@ -7,14 +7,14 @@ import app.realmoments.config.Environment;
 import app.realmoments.events.BatchItemFailures;
 import app.realmoments.events.SqsMessage;
 import app.realmoments.json.Json;
-import app.realmoments.log.InvocationLog;
+import app.realmoments.events.InvocationLog;
 import app.realmoments.log.Metrics;
 import app.realmoments.notify.dynamo.DynamoDeviceStore;
 import app.realmoments.notify.dynamo.DynamoInbox;
 import app.realmoments.notify.dynamo.DynamoPushGrouping;
 import app.realmoments.notify.dynamo.DynamoRecipients;
 import app.realmoments.notify.NotificationDispatch;
-import app.realmoments.notify.NotificationJob;
+import app.realmoments.outbox.NotificationJob;
 import app.realmoments.notify.PushGateway;
 import app.realmoments.notify.sns.SnsPushGateway;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -95,7 +95,7 @@ public final class NotificationDispatcher implements RequestStreamHandler {
                 failures.add(message.messageId());
             }
         }
-        Metrics.forInvocation(context).count("NotificationsSent", sent).count("PushesSent", pushed)
+        InvocationLog.metrics(context).count("NotificationsSent", sent).count("PushesSent", pushed)
                 .count("PushFailures", pushFailures).count("DevicesRemoved", devicesRemoved)
                 .count("JobsFailed", failures.size()).emit();
         return failures;

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.realmoments.campus.CampusTimeZones;
 import app.realmoments.events.MalformedEventException;
 import app.realmoments.events.TestEvents;
-import app.realmoments.id.Ids;
 import app.realmoments.http.TestContext;
+import app.realmoments.id.Ids;
 import app.realmoments.notify.DeviceService;
 import app.realmoments.notify.NotificationDispatch;
 import app.realmoments.notify.PushPlatform;
@@ -22,6 +22,7 @@ import app.realmoments.testing.InMemoryInbox;
 import app.realmoments.testing.InMemoryNotificationSettingsStore;
 import app.realmoments.testing.InMemoryProfileStore;
 import app.realmoments.testing.InMemoryPushGrouping;
+import app.realmoments.testing.PortRecipients;
 import app.realmoments.testing.RecordingPushGateway;
 import java.time.Clock;
 import java.util.List;
@@ -39,7 +40,7 @@ class NotificationDispatcherTest {
     private final InMemoryDeviceStore devices = new InMemoryDeviceStore();
     private final RecordingPushGateway push = new RecordingPushGateway(PushPlatform.FCM, PushPlatform.APNS);
     private final NotificationDispatcher handler = new NotificationDispatcher(new NotificationDispatch(inbox,
-            Recipients.of(new FakeSocialGraph(), new InMemoryProfileStore(), new InMemoryNotificationSettingsStore()),
+            PortRecipients.of(new FakeSocialGraph(), new InMemoryProfileStore(), new InMemoryNotificationSettingsStore()),
             devices, push, new InMemoryPushGrouping(), CampusTimeZones.parse("", "America/New_York"), Clock.systemUTC()));
 
     @Test

@@ -6,9 +6,9 @@ import app.realmoments.campus.CampusTimeZones;
 import app.realmoments.config.Environment;
 import app.realmoments.events.ScheduleInput;
 import app.realmoments.json.Json;
-import app.realmoments.log.InvocationLog;
+import app.realmoments.events.InvocationLog;
 import app.realmoments.log.Metrics;
-import app.realmoments.notify.sqs.SqsNotificationQueue;
+import app.realmoments.outbox.sqs.SqsNotificationQueue;
 import app.realmoments.prompt.dynamo.DynamoPromptStore;
 import app.realmoments.prompt.PromptScheduling;
 import app.realmoments.prompt.PromptWindow;
@@ -62,7 +62,7 @@ public final class PromptScheduler implements RequestStreamHandler {
 
     private Map<String, Object> run(String action, Context context) {
         InvocationLog log = InvocationLog.start(context);
-        Metrics.forInvocation(context).emit(); // ColdStart only
+        InvocationLog.metrics(context).emit(); // ColdStart only
         Map<String, Object> result = new LinkedHashMap<>();
         if (action == null || "plan".equals(action)) {
             result.put("planned", scheduling.plan());

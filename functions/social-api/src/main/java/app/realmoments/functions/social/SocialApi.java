@@ -8,7 +8,7 @@ import app.realmoments.feed.FeedStore;
 import app.realmoments.http.ApiRequest;
 import app.realmoments.http.ApiResponse;
 import app.realmoments.http.HttpApi;
-import app.realmoments.notify.sqs.SqsNotificationQueue;
+import app.realmoments.outbox.sqs.SqsNotificationQueue;
 import app.realmoments.page.Cursors;
 import app.realmoments.profile.dynamo.DynamoProfileStore;
 import app.realmoments.social.BlockService;

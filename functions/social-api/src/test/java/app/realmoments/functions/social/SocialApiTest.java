@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.realmoments.http.TestContext;
-import app.realmoments.notify.NotificationJob;
-import app.realmoments.notify.NotificationType;
+import app.realmoments.outbox.NotificationJob;
+import app.realmoments.outbox.NotificationType;
 import app.realmoments.page.Cursors;
 import app.realmoments.profile.Profile;
 import app.realmoments.social.BlockService;

@@ -5,13 +5,13 @@ import app.realmoments.aws.DynamoClients;
 import app.realmoments.aws.S3Clients;
 import app.realmoments.config.Environment;
 import app.realmoments.events.S3Record;
-import app.realmoments.log.InvocationLog;
+import app.realmoments.events.InvocationLog;
 import app.realmoments.log.Metrics;
 import app.realmoments.moment.dynamo.DynamoMomentStore;
 import app.realmoments.moment.MediaKeys;
 import app.realmoments.moment.s3.S3MediaStore;
 import app.realmoments.moment.UploadProcessing;
-import app.realmoments.notify.sqs.SqsNotificationQueue;
+import app.realmoments.outbox.sqs.SqsNotificationQueue;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
@@ -61,7 +61,7 @@ public final class UploadProcessor implements RequestStreamHandler {
     /** Every record, even after one failed; then the last failure is thrown, for Lambda to retry the event. */
     private void handle(List<S3Record> records, Context context) {
         RuntimeException failure = null;
-        Metrics metrics = Metrics.forInvocation(context)
+        Metrics metrics = InvocationLog.metrics(context)
                 .count("MomentsPublished", 0).count("MomentsRejected", 0);
         for (S3Record record : records) {
             String key = record.key(); // decoded: S3 sends keys URL-encoded (a space as '+')

@@ -1,5 +1,7 @@
-package app.realmoments.log;
+package app.realmoments.events;
 
+import app.realmoments.log.Log;
+import app.realmoments.log.Metrics;
 import com.amazonaws.services.lambda.runtime.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,6 +25,14 @@ public final class InvocationLog {
 
     public static InvocationLog start(Context context) {
         return new InvocationLog(context);
+    }
+
+    /**
+     * The metrics of one invocation: dimension the context's function name, with {@code ColdStart = 1}
+     * when it is the container's first invocation.
+     */
+    public static Metrics metrics(Context context) {
+        return Metrics.of(context == null ? null : context.getFunctionName()).coldStart();
     }
 
     public InvocationLog put(String key, Object value) {

@@ -1,10 +1,10 @@
-package app.realmoments.notify.sqs;
+package app.realmoments.outbox.sqs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.realmoments.json.Json;
-import app.realmoments.notify.NotificationJob;
-import app.realmoments.notify.NotificationType;
+import app.realmoments.outbox.NotificationJob;
+import app.realmoments.outbox.NotificationType;
 import app.realmoments.testing.LocalAws;
 import java.time.Instant;
 import java.util.ArrayList;

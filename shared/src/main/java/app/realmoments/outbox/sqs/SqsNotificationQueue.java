@@ -1,11 +1,11 @@
-package app.realmoments.notify.sqs;
+package app.realmoments.outbox.sqs;
 
 import app.realmoments.aws.AwsClients;
 import app.realmoments.aws.SqsClients;
 import app.realmoments.config.Environment;
 import app.realmoments.json.Json;
-import app.realmoments.notify.NotificationJob;
-import app.realmoments.notify.NotificationQueue;
+import app.realmoments.outbox.NotificationJob;
+import app.realmoments.outbox.NotificationQueue;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;

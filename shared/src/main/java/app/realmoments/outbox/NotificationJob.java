@@ -1,4 +1,4 @@
-package app.realmoments.notify;
+package app.realmoments.outbox;
 
 import app.realmoments.id.Ids;
 import java.nio.charset.StandardCharsets;
