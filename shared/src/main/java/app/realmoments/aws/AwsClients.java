@@ -1,8 +1,8 @@
 package app.realmoments.aws;
 
-import app.realmoments.config.Environment;
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -33,10 +33,13 @@ import software.amazon.awssdk.regions.Region;
  */
 public record AwsClients(Region region, AwsCredentialsProvider credentials, URI endpoint, SdkHttpClient http) {
 
-    /** Reads AWS_REGION, the AWS_* credentials Lambda provides, and AWS_ENDPOINT_URL if present. */
-    public static AwsClients fromEnvironment() {
-        Region region = Region.of(Environment.require("AWS_REGION"));
-        String endpoint = Environment.optional("AWS_ENDPOINT_URL", null);
+    /**
+     * Reads AWS_REGION, the AWS_* credentials Lambda provides, and AWS_ENDPOINT_URL if present, from
+     * {@code environment} (a variable's value by name, or null).
+     */
+    public static AwsClients from(Function<String, String> environment) {
+        Region region = Region.of(require(environment, "AWS_REGION"));
+        String endpoint = blankToNull(environment.apply("AWS_ENDPOINT_URL"));
         if (app.realmoments.snap.Priming.enabled()) {
             app.realmoments.snap.Priming.register("TLS", () -> primeTls(region.id()));
         }
@@ -45,21 +48,33 @@ public record AwsClients(Region region, AwsCredentialsProvider credentials, URI 
                 .connectionTimeout(Duration.ofSeconds(2))
                 .socketTimeout(Duration.ofSeconds(20))
                 .build();
-        return new AwsClients(region, credentialsFromEnvironment(), endpoint == null ? null : URI.create(endpoint), http);
+        return new AwsClients(region, credentials(environment), endpoint == null ? null : URI.create(endpoint), http);
     }
 
-    private static AwsCredentialsProvider credentialsFromEnvironment() {
-        String accessKey = Environment.optional("AWS_ACCESS_KEY_ID", null);
-        if (accessKey == null && Environment.optional("AWS_CONTAINER_CREDENTIALS_FULL_URI", null) != null) {
+    private static AwsCredentialsProvider credentials(Function<String, String> environment) {
+        String accessKey = blankToNull(environment.apply("AWS_ACCESS_KEY_ID"));
+        if (accessKey == null && blankToNull(environment.apply("AWS_CONTAINER_CREDENTIALS_FULL_URI")) != null) {
             return ContainerCredentialsProvider.builder().build();
         }
-        accessKey = Environment.require("AWS_ACCESS_KEY_ID");
-        String secretKey = Environment.require("AWS_SECRET_ACCESS_KEY");
-        String sessionToken = Environment.optional("AWS_SESSION_TOKEN", null);
+        accessKey = require(environment, "AWS_ACCESS_KEY_ID");
+        String secretKey = require(environment, "AWS_SECRET_ACCESS_KEY");
+        String sessionToken = blankToNull(environment.apply("AWS_SESSION_TOKEN"));
         AwsCredentials credentials = sessionToken == null
                 ? AwsBasicCredentials.create(accessKey, secretKey)
                 : AwsSessionCredentials.create(accessKey, secretKey, sessionToken);
         return StaticCredentialsProvider.create(credentials);
+    }
+
+    private static String require(Function<String, String> environment, String name) {
+        String value = blankToNull(environment.apply(name));
+        if (value == null) {
+            throw new IllegalStateException("missing environment variable " + name);
+        }
+        return value;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     /** A TLS client hello, made in memory and never sent: the handshake's classes and key generation. */

@@ -13,13 +13,6 @@ public final class S3Clients {
     private S3Clients() {
     }
 
-    public static S3Client client(AwsClients aws) {
-        if (Priming.enabled()) {
-            Priming.register("S3", () -> prime(aws));
-        }
-        return build(aws);
-    }
-
     private static S3Client build(AwsClients aws) {
         return aws.configure(S3Client.builder()).forcePathStyle(aws.customEndpoint()).build();
     }
@@ -58,9 +51,25 @@ public final class S3Clients {
         }
     }
 
-    public static S3Presigner presigner(AwsClients aws) {
+    /**
+     * The presigner, built on first use: the upload processor reads and writes objects but never signs a
+     * URL. Under SnapStart it is built (and primed) before the snapshot.
+     */
+    public static Supplier<S3Presigner> lazyPresigner(AwsClients aws) {
+        Supplier<S3Presigner> lazy = new Supplier<>() {
+            private S3Presigner presigner;
+
+            @Override
+            public synchronized S3Presigner get() {
+                if (presigner == null) {
+                    presigner = buildPresigner(aws);
+                }
+                return presigner;
+            }
+        };
         if (Priming.enabled()) {
             Priming.register("S3 presigner", () -> {
+                lazy.get();
                 try (S3Presigner presigner = buildPresigner(aws.forPriming("", "application/xml"))) {
                     presigner.presignGetObject(r -> r.signatureDuration(Duration.ofMinutes(1))
                             .getObjectRequest(g -> g.bucket("priming").key("priming")));
@@ -69,7 +78,7 @@ public final class S3Clients {
                 }
             });
         }
-        return buildPresigner(aws);
+        return lazy;
     }
 
     private static S3Presigner buildPresigner(AwsClients aws) {

@@ -1,6 +1,5 @@
 package app.realmoments.campus;
 
-import app.realmoments.config.Environment;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -18,11 +17,6 @@ public final class CampusTimeZones {
     private CampusTimeZones(Map<String, ZoneId> zones, ZoneId fallback) {
         this.zones = Map.copyOf(zones);
         this.fallback = fallback;
-    }
-
-    /** The stage's: CAMPUS_TIME_ZONES (may be empty) and DEFAULT_CAMPUS_TIME_ZONE, as the template sets them. */
-    public static CampusTimeZones fromEnvironment() {
-        return parse(Environment.optional("CAMPUS_TIME_ZONES", ""), Environment.require("DEFAULT_CAMPUS_TIME_ZONE"));
     }
 
     /** Fails at start-up, naming the entry, on a malformed spec or an unknown zone id. */

@@ -2,7 +2,6 @@ package app.realmoments.feed;
 
 import app.realmoments.error.Problem;
 import app.realmoments.moment.Moment;
-import app.realmoments.moment.MomentStore;
 import app.realmoments.moment.MomentView;
 import app.realmoments.moment.MomentViews;
 import app.realmoments.moment.MomentVisibility;
@@ -40,22 +39,6 @@ public final class FeedService {
     private final Cursors cursors;
     private final Clock clock;
 
-    public FeedService(FeedStore feeds, MomentStore moments, ProfileStore profiles, MomentVisibility visibility,
-                       MomentViews views, Cursors cursors) {
-        this(feeds, moments, profiles, visibility, views, cursors, Clock.systemUTC());
-    }
-
-    /** Each slice's reads from the separate stores, one read each (see {@link PageReads#separately}). */
-    public FeedService(FeedStore feeds, MomentStore moments, ProfileStore profiles, MomentVisibility visibility,
-                       MomentViews views, Cursors cursors, Clock clock) {
-        this(feeds, PageReads.separately(moments, profiles, visibility, views), profiles, views, cursors, clock);
-    }
-
-    /** Each slice's reads in one {@code reads} call (one BatchGetItem with {@code feed.dynamo.DynamoPageReads}). */
-    public FeedService(FeedStore feeds, PageReads reads, ProfileStore profiles, MomentViews views, Cursors cursors) {
-        this(feeds, reads, profiles, views, cursors, Clock.systemUTC());
-    }
-
     public FeedService(FeedStore feeds, PageReads reads, ProfileStore profiles, MomentViews views, Cursors cursors,
                        Clock clock) {
         this.feeds = feeds;
@@ -68,7 +51,7 @@ public final class FeedService {
 
     /** The caller's own feed: friends' moments and their own. */
     public Page<MomentView> feed(String viewerId, int limit, String cursor) {
-        return feed(viewerId, limit, cursor, true);
+        return feed(viewerId, limit, cursor, null, true);
     }
 
     /**
@@ -81,10 +64,6 @@ public final class FeedService {
         // the profile the lock read (if it read one) is the page's viewer: not read a second time
         Page<MomentView> page = feed(viewerId, limit, cursor, viewer.known, !locked);
         return new FeedPage(page.items(), page.nextCursor(), locked);
-    }
-
-    private Page<MomentView> feed(String viewerId, int limit, String cursor, boolean withImages) {
-        return feed(viewerId, limit, cursor, null, withImages);
     }
 
     private Page<MomentView> feed(String viewerId, int limit, String cursor, Profile knownViewer, boolean withImages) {

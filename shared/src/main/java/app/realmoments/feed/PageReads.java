@@ -1,11 +1,7 @@
 package app.realmoments.feed;
 
 import app.realmoments.moment.Moment;
-import app.realmoments.moment.MomentStore;
-import app.realmoments.moment.MomentViews;
-import app.realmoments.moment.MomentVisibility;
 import app.realmoments.profile.Profile;
-import app.realmoments.profile.ProfileStore;
 import app.realmoments.social.SocialGraph;
 import java.util.Collection;
 import java.util.HashSet;
@@ -47,26 +43,5 @@ public interface PageReads {
         entries.forEach(e -> authors.add(e.authorId()));
         authors.remove(viewerId);
         return authors;
-    }
-
-    /**
-     * The same reads from the separate stores, one read each (tests and any store without a combined
-     * read): moments, profiles, standing, then the reactions.
-     */
-    static PageReads separately(MomentStore moments, ProfileStore profiles, MomentVisibility visibility,
-                                MomentViews views) {
-        return (viewerId, entries, withViewerProfile) -> {
-            Set<String> authors = authorsOf(viewerId, entries);
-            Map<String, Moment> found = moments.findAll(entries.stream().map(FeedEntry::momentId).toList());
-            Set<String> people = new HashSet<>(authors);
-            entries.forEach(e -> people.add(e.authorId()));
-            if (withViewerProfile) {
-                people.add(viewerId);
-            }
-            Map<String, Profile> cards = profiles.findAll(people);
-            SocialGraph.Standing standing = visibility.standing(viewerId, authors);
-            Map<String, String> mine = views.mine(viewerId, List.copyOf(found.keySet()));
-            return new Reads(found, cards, standing, mine);
-        };
     }
 }

@@ -6,9 +6,6 @@ import java.time.Instant;
 @FunctionalInterface
 public interface LateMoments {
 
-    /** No daily prompt: nothing is ever late. */
-    LateMoments NEVER = (campusId, startedAt) -> null;
-
     /** Whole minutes (rounded up) after today's window closed, or null when on time or there is no prompt. */
     Integer lateMinutes(String campusId, Instant startedAt);
 }

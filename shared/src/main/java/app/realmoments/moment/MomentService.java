@@ -29,11 +29,6 @@ public final class MomentService {
     private final Clock clock;
     private final LateMoments late;
 
-    public MomentService(MomentStore moments, MediaStore media, ProfileStore profiles,
-                         MomentVisibility visibility, Ids ids, Clock clock) {
-        this(moments, media, profiles, visibility, new MomentViews(media), LateMoments.NEVER, ids, clock);
-    }
-
     public MomentService(MomentStore moments, MediaStore media, ProfileStore profiles, MomentVisibility visibility,
                          MomentViews views, LateMoments late, Ids ids, Clock clock) {
         this.moments = moments;

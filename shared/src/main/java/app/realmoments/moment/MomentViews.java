@@ -18,10 +18,6 @@ public final class MomentViews {
     private final MediaStore media;
     private final MyReactions myReactions;
 
-    public MomentViews(MediaStore media) {
-        this(media, MyReactions.NONE);
-    }
-
     public MomentViews(MediaStore media, MyReactions myReactions) {
         this.media = media;
         this.myReactions = myReactions;

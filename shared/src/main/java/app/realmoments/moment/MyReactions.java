@@ -6,9 +6,6 @@ import java.util.Map;
 /** The caller's own reaction to each of a page of moments ({@code reactions.mine}), read at once. */
 public interface MyReactions {
 
-    /** For moments nobody asked about: no reaction anywhere. */
-    MyReactions NONE = (userId, momentIds) -> Map.of();
-
     /** momentId -> emoji, for the moments among {@code momentIds} the user reacted to (one batch read). */
     Map<String, String> of(String userId, Collection<String> momentIds);
 }

@@ -1,6 +1,5 @@
 package app.realmoments.page;
 
-import app.realmoments.config.Environment;
 import app.realmoments.error.Problem;
 import app.realmoments.json.Json;
 import java.lang.reflect.Type;
@@ -24,11 +23,6 @@ public final class Cursors {
 
     /** An initialised HMAC per thread; {@code doFinal} leaves it reset for the next cursor. */
     private final ThreadLocal<Mac> macs;
-
-    /** Signed with the stage's CURSOR_SIGNING_KEY. */
-    public static Cursors fromEnvironment() {
-        return new Cursors(Environment.require("CURSOR_SIGNING_KEY"));
-    }
 
     public Cursors(String signingKey) {
         if (signingKey == null || signingKey.length() < 32) {

@@ -22,10 +22,6 @@ public final class BlockService {
     private final Clock clock;
     private final FeedCleanup feeds;
 
-    public BlockService(SocialGraphStore graph, ProfileStore profiles, Cursors cursors, Clock clock) {
-        this(graph, profiles, cursors, clock, FeedCleanup.NONE);
-    }
-
     public BlockService(SocialGraphStore graph, ProfileStore profiles, Cursors cursors, Clock clock, FeedCleanup feeds) {
         this.feeds = feeds;
         this.graph = graph;

@@ -8,8 +8,5 @@ package app.realmoments.social;
 @FunctionalInterface
 public interface FeedCleanup {
 
-    /** For wirings without feeds (tests of the graph alone). */
-    FeedCleanup NONE = (a, b) -> { };
-
     void parted(String a, String b);
 }

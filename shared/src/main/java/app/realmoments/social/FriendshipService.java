@@ -39,11 +39,6 @@ public final class FriendshipService {
     private final FeedCleanup feeds;
 
     public FriendshipService(SocialGraphStore graph, ProfileStore profiles, NotificationQueue notifications,
-                             Cursors cursors, Clock clock) {
-        this(graph, profiles, notifications, cursors, clock, FeedCleanup.NONE);
-    }
-
-    public FriendshipService(SocialGraphStore graph, ProfileStore profiles, NotificationQueue notifications,
                              Cursors cursors, Clock clock, FeedCleanup feeds) {
         this.feeds = feeds;
         this.graph = graph;

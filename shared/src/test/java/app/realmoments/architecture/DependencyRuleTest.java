@@ -28,7 +28,7 @@ class DependencyRuleTest {
     static final String[] ADAPTERS_AND_EDGES = {
             "..dynamo..", "..s3..", "..sns..", "..sqs..", "..ses..", "..cognito..", "..rekognition..",
             "app.realmoments.aws..", "app.realmoments.http..", "app.realmoments.events..",
-            "app.realmoments.snap..", "app.realmoments.wiring.."};
+            "app.realmoments.snap..", "app.realmoments.wiring..", "app.realmoments.config.."};
 
     /** The shared library's own classes (its test classpath also holds the emulator's). */
     private static final JavaClasses SHARED = new ClassFileImporter()

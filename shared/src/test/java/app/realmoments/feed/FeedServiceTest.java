@@ -10,7 +10,6 @@ import app.realmoments.moment.Audience;
 import app.realmoments.moment.Moment;
 import app.realmoments.moment.MomentStatus;
 import app.realmoments.moment.MomentView;
-import app.realmoments.moment.MomentViews;
 import app.realmoments.moment.MomentVisibility;
 import app.realmoments.page.Cursors;
 import app.realmoments.page.Page;
@@ -20,6 +19,7 @@ import app.realmoments.testing.InMemoryFeedStore;
 import app.realmoments.testing.InMemoryMediaStore;
 import app.realmoments.testing.InMemoryMomentStore;
 import app.realmoments.testing.InMemoryProfileStore;
+import app.realmoments.testing.Services;
 import app.realmoments.testing.Ulids;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,8 +36,8 @@ class FeedServiceTest {
     private final InMemoryProfileStore profiles = new InMemoryProfileStore();
     private final FakeSocialGraph graph = new FakeSocialGraph().friends("ben", "ana").friends("ben", "cai");
     private final Cursors cursors = new Cursors("0123456789abcdef0123456789abcdef");
-    private final FeedService service = new FeedService(feeds, moments, profiles, new MomentVisibility(graph),
-            new MomentViews(new InMemoryMediaStore()), cursors);
+    private final FeedService service = Services.feed(feeds, moments, profiles, new MomentVisibility(graph),
+            Services.views(new InMemoryMediaStore()), cursors);
 
     @Test
     void pagesComeNewestFirstAndSkipWhatIsGoneOrHiddenWithoutComingUpShort() {
@@ -71,8 +71,8 @@ class FeedServiceTest {
     void theCampusFeedIsForMembersOnlyAndLeavesOutUsersBlockedEitherWay() {
         profiles.save(new Profile("ben", "ben_h", "Ben", "north", NOW, NOW), null);
         profiles.save(new Profile("dan", "dan_h", "Dan", "south", NOW, NOW), null);
-        FeedService campusFeeds = new FeedService(feeds, moments, profiles, new MomentVisibility(graph),
-                new MomentViews(new InMemoryMediaStore()), cursors, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+        FeedService campusFeeds = Services.feed(feeds, moments, profiles, new MomentVisibility(graph),
+                Services.views(new InMemoryMediaStore()), cursors, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
         List<String> expected = new ArrayList<>();
         for (String author : List.of("eve", "fay", "gus", "fay", "eve")) {
             String id = Ulids.next();

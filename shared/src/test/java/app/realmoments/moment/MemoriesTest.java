@@ -13,6 +13,7 @@ import app.realmoments.testing.FakeSocialGraph;
 import app.realmoments.testing.InMemoryMediaStore;
 import app.realmoments.testing.InMemoryMomentStore;
 import app.realmoments.testing.InMemoryProfileStore;
+import app.realmoments.testing.Services;
 import app.realmoments.testing.Ulids;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ class MemoriesTest {
     private final FakeSocialGraph graph = new FakeSocialGraph().friends("ana", "ben").friends("ana", "blk")
             .block("blk", "ana");
     private final Cursors cursors = new Cursors("0123456789abcdef0123456789abcdef");
-    private final Memories memories = new Memories(moments, profiles, graph, new MomentViews(new InMemoryMediaStore()), cursors);
+    private final Memories memories = new Memories(moments, profiles, graph, Services.views(new InMemoryMediaStore()), cursors);
     /** Ana's moments newest first: friends, campus, pending friends, campus, friends ... */
     private final List<Moment> anas = new ArrayList<>();
 

@@ -14,6 +14,7 @@ import app.realmoments.testing.FakeSocialGraph;
 import app.realmoments.testing.InMemoryMediaStore;
 import app.realmoments.testing.InMemoryMomentStore;
 import app.realmoments.testing.InMemoryProfileStore;
+import app.realmoments.testing.Services;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,7 +30,7 @@ class MomentServiceTest {
     private final InMemoryMediaStore media = new InMemoryMediaStore();
     private final InMemoryProfileStore profiles = new InMemoryProfileStore();
     private final FakeSocialGraph graph = new FakeSocialGraph().friends("ana", "ben");
-    private final MomentService service = new MomentService(moments, media, profiles, new MomentVisibility(graph),
+    private final MomentService service = Services.moments(moments, media, profiles, new MomentVisibility(graph),
             new Ids(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @BeforeEach

@@ -17,7 +17,6 @@ import app.realmoments.moment.Moment;
 import app.realmoments.moment.MomentImage;
 import app.realmoments.moment.MomentService;
 import app.realmoments.moment.MomentStatus;
-import app.realmoments.moment.MomentViews;
 import app.realmoments.moment.MomentVisibility;
 import app.realmoments.moment.NewMoment;
 import app.realmoments.page.Cursors;
@@ -28,6 +27,7 @@ import app.realmoments.testing.InMemoryMediaStore;
 import app.realmoments.testing.InMemoryMomentStore;
 import app.realmoments.testing.InMemoryProfileStore;
 import app.realmoments.testing.InMemoryPromptStore;
+import app.realmoments.testing.Services;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -96,7 +96,7 @@ class DailyPromptTest {
     void aMomentStartedAfterTheWindowIsLateByWholeMinutesRoundedUp() {
         Instant late = PROMPT_AT.plusSeconds(120 + 61);
         MomentService service = new MomentService(moments, new InMemoryMediaStore(), profiles,
-                new MomentVisibility(new FakeSocialGraph()), new MomentViews(new InMemoryMediaStore()), at(late, false),
+                new MomentVisibility(new FakeSocialGraph()), Services.views(new InMemoryMediaStore()), at(late, false),
                 ids, Clock.fixed(late, ZoneOffset.UTC));
         String id = service.start("ana", new NewMoment("hi", "friends",
                 List.of(new NewMoment.ImageDeclaration("back", "image/jpeg", 1000L)))).momentId();
@@ -117,8 +117,8 @@ class DailyPromptTest {
                 PROMPT_AT);
         feeds.putAll(List.of(new FeedEntry("ana", friendsMoment, "ben", PROMPT_AT.minusSeconds(7200))));
         FakeSocialGraph graph = new FakeSocialGraph().friends("ana", "ben");
-        FeedService feed = new FeedService(feeds, moments, profiles, new MomentVisibility(graph),
-                new MomentViews(new InMemoryMediaStore()), new Cursors("test-cursor-signing-key-0123456789abcdef"));
+        FeedService feed = Services.feed(feeds, moments, profiles, new MomentVisibility(graph),
+                Services.views(new InMemoryMediaStore()), new Cursors("test-cursor-signing-key-0123456789abcdef"));
 
         assertFalse(feed.feed("ana", 20, null, at(PROMPT_AT.minusSeconds(60), true)).locked(), "before the prompt");
         var locked = feed.feed("ana", 20, null, at(PROMPT_AT.plusSeconds(60), true));

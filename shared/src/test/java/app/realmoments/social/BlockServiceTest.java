@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.realmoments.error.Problem;
 import app.realmoments.page.Page;
+import app.realmoments.testing.Services;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -112,7 +113,7 @@ class BlockServiceTest {
     void blockingAgainChangesNothingAndKeepsTheFirstTime() {
         blocks.block(ANA, BEN);
         Instant first = world.graph.blocked(ANA, 20, null).links().getFirst().at();
-        new BlockService(world.graph, world.profiles, world.cursors,
+        Services.blocks(world.graph, world.profiles, world.cursors,
                 java.time.Clock.fixed(world.now.plusSeconds(60), java.time.ZoneOffset.UTC)).block(ANA, BEN);
         assertEquals(first, world.graph.blocked(ANA, 20, null).links().getFirst().at());
         assertEquals(List.of(new BlockService.BlockedUser(BEN, "ben", "Ben", "2026-11-29T12:00:00Z")),

@@ -10,6 +10,7 @@ import app.realmoments.profile.Profile;
 import app.realmoments.testing.FakeSocialGraph;
 import app.realmoments.testing.InMemoryProfileStore;
 import app.realmoments.testing.RecordingNotificationQueue;
+import app.realmoments.testing.Services;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,8 +32,8 @@ final class SocialWorld {
     final RecordingNotificationQueue queue = new RecordingNotificationQueue();
     final Cursors cursors = new Cursors("k".repeat(32));
     final Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-    final FriendshipService friendships = new FriendshipService(graph, profiles, queue, cursors, clock);
-    final BlockService blocks = new BlockService(graph, profiles, cursors, clock);
+    final FriendshipService friendships = Services.friendships(graph, profiles, queue, cursors, clock);
+    final BlockService blocks = Services.blocks(graph, profiles, cursors, clock);
     final UserDirectory users = new UserDirectory(profiles, graph);
 
     SocialWorld() {

@@ -40,8 +40,8 @@ public final class LocalAws {
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")),
                 URI.create(emulator.endpoint()), UrlConnectionHttpClient.create());
         this.dynamo = DynamoClients.create(clients);
-        this.s3 = S3Clients.client(clients);
-        this.presigner = S3Clients.presigner(clients);
+        this.s3 = S3Clients.lazyClient(clients).get();
+        this.presigner = S3Clients.lazyPresigner(clients).get();
         this.sqs = SqsClients.create(clients);
     }
 

@@ -22,48 +22,27 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
 
 /**
  * Photos in the media bucket. Uploads are presigned PUTs whose signature covers the key, the
- * Content-Type and the Content-Length, so S3 itself refuses any other size or type. A function that
- * only signs URLs builds it with {@link #presigning}, one that only moves bytes with {@link #objects}:
- * the half it was built without fails clearly if called.
+ * Content-Type and the Content-Length, so S3 itself refuses any other size or type. The S3 client and
+ * the presigner are each built when first used ({@code S3Clients.lazyClient}, {@code lazyPresigner}):
+ * most API requests only sign URLs, and the upload processor never signs one.
  */
 public final class S3MediaStore implements MediaStore {
 
     private final Supplier<S3Client> s3;
-    private final S3Presigner presigner;
+    private final Supplier<S3Presigner> presigner;
     private final String bucket;
 
-    public S3MediaStore(S3Client s3, S3Presigner presigner, String bucket) {
-        this(s3 == null ? null : () -> s3, presigner, bucket);
-    }
-
-    /** With an S3 client built when first needed ({@code S3Clients.lazyClient}). */
-    public S3MediaStore(Supplier<S3Client> s3, S3Presigner presigner, String bucket) {
+    public S3MediaStore(Supplier<S3Client> s3, Supplier<S3Presigner> presigner, String bucket) {
         this.s3 = s3;
         this.presigner = presigner;
         this.bucket = bucket;
     }
 
-    /** Signs upload and download URLs only: {@link #read}, {@link #write} and {@link #delete} throw. */
-    public static S3MediaStore presigning(S3Presigner presigner, String bucket) {
-        return new S3MediaStore((Supplier<S3Client>) null, presigner, bucket);
-    }
-
-    /** Reads, writes and deletes objects only: the {@code presign} methods throw. */
-    public static S3MediaStore objects(S3Client s3, String bucket) {
-        return new S3MediaStore(s3, null, bucket);
-    }
-
     private S3Presigner presigner() {
-        if (presigner == null) {
-            throw new IllegalStateException("this S3MediaStore was built without a presigner (S3MediaStore.objects)");
-        }
-        return presigner;
+        return presigner.get();
     }
 
     private S3Client s3() {
-        if (s3 == null) {
-            throw new IllegalStateException("this S3MediaStore was built without an S3 client (S3MediaStore.presigning)");
-        }
         return s3.get();
     }
 

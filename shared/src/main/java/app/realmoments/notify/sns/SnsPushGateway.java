@@ -1,8 +1,5 @@
 package app.realmoments.notify.sns;
 
-import app.realmoments.aws.AwsClients;
-import app.realmoments.aws.SnsClients;
-import app.realmoments.config.Environment;
 import app.realmoments.json.Json;
 import app.realmoments.notify.PushGateway;
 import app.realmoments.notify.PushMessage;
@@ -25,18 +22,6 @@ public final class SnsPushGateway implements PushGateway {
     private final Map<PushPlatform, String> applications;
 
     /** {@code applications}: platform application ARNs; a blank one leaves that platform unconfigured. */
-    /**
-     * The stage's platform applications (FCM_ and APNS_PLATFORM_APPLICATION_ARN) over a new SNS client,
-     * or {@link PushGateway#NONE} when neither is set (inbox only).
-     */
-    public static PushGateway fromEnvironment(AwsClients aws) {
-        Map<PushPlatform, String> applications = Map.of(
-                PushPlatform.FCM, Environment.optional("FCM_PLATFORM_APPLICATION_ARN", ""),
-                PushPlatform.APNS, Environment.optional("APNS_PLATFORM_APPLICATION_ARN", ""));
-        return applications.values().stream().allMatch(String::isBlank)
-                ? PushGateway.NONE : new SnsPushGateway(SnsClients.create(aws), applications);
-    }
-
     public SnsPushGateway(SnsClient sns, Map<PushPlatform, String> applications) {
         this.sns = sns;
         this.applications = new EnumMap<>(PushPlatform.class);

@@ -1,8 +1,5 @@
 package app.realmoments.outbox.sqs;
 
-import app.realmoments.aws.AwsClients;
-import app.realmoments.aws.SqsClients;
-import app.realmoments.config.Environment;
 import app.realmoments.json.Json;
 import app.realmoments.outbox.NotificationJob;
 import app.realmoments.outbox.NotificationQueue;
@@ -20,11 +17,6 @@ public final class SqsNotificationQueue implements NotificationQueue {
 
     private final SqsClient sqs;
     private final String queueUrl;
-
-    /** The stage's notifications queue (NOTIFICATIONS_QUEUE_URL) over a new SQS client of these settings. */
-    public static SqsNotificationQueue fromEnvironment(AwsClients aws) {
-        return new SqsNotificationQueue(SqsClients.create(aws), Environment.require("NOTIFICATIONS_QUEUE_URL"));
-    }
 
     public SqsNotificationQueue(SqsClient sqs, String queueUrl) {
         this.sqs = sqs;

@@ -14,7 +14,6 @@ import app.realmoments.moment.Moment;
 import app.realmoments.moment.MomentImage;
 import app.realmoments.moment.MomentStatus;
 import app.realmoments.moment.MomentView;
-import app.realmoments.moment.MomentViews;
 import app.realmoments.moment.dynamo.DynamoMomentStore;
 import app.realmoments.page.Cursors;
 import app.realmoments.page.Page;
@@ -26,7 +25,9 @@ import app.realmoments.testing.FanoutWorld;
 import app.realmoments.testing.InMemoryMediaStore;
 import app.realmoments.testing.Instrumented;
 import app.realmoments.testing.LocalAws;
+import app.realmoments.testing.Services;
 import app.realmoments.testing.Ulids;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +82,7 @@ class FeedPageCostIT {
         var dynamo = Instrumented.client(aws.clients(), DynamoDbClient.builder(), calls);
         FeedService service = new FeedService(new DynamoFeedStore(dynamo, feedTable),
                 new DynamoPageReads(dynamo, users, momentsTable, interactionsTable), new DynamoProfileStore(dynamo, users),
-                new MomentViews(new InMemoryMediaStore()), new Cursors("0123456789abcdef0123456789abcdef"));
+                Services.views(new InMemoryMediaStore()), new Cursors("0123456789abcdef0123456789abcdef"), Clock.systemUTC());
 
         Page<MomentView> first = service.feed(reader, 20, null);
         assertEquals(visibleNewestFirst.subList(0, 20), first.items().stream().map(MomentView::momentId).toList());

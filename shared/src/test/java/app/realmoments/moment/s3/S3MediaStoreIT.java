@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class S3MediaStoreIT {
 
-    private final S3MediaStore store = new S3MediaStore(LocalAws.shared().s3(), LocalAws.shared().presigner(),
+    private final S3MediaStore store = new S3MediaStore(LocalAws.shared()::s3, LocalAws.shared()::presigner,
             LocalAws.shared().bucket("MediaBucket"));
 
     @Test

@@ -27,7 +27,7 @@ class S3MediaStoreTest {
     private final AwsClients aws = new AwsClients(Region.US_EAST_1,
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")), null,
             UrlConnectionHttpClient.create());
-    private final S3MediaStore store = S3MediaStore.presigning(S3Clients.presigner(aws), "media-bucket");
+    private final S3MediaStore store = new S3MediaStore(S3Clients.lazyClient(aws), S3Clients.lazyPresigner(aws), "media-bucket");
 
     @Test
     void theUploadSignatureCoversContentLengthContentTypeAndHost() {

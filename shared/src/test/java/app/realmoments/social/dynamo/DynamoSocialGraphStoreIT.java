@@ -23,6 +23,7 @@ import app.realmoments.social.SocialGraphStore;
 import app.realmoments.social.UserIds;
 import app.realmoments.social.UserView;
 import app.realmoments.testing.LocalAws;
+import app.realmoments.testing.Services;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -203,7 +204,7 @@ class DynamoSocialGraphStoreIT {
         CountDownLatch blocked = new CountDownLatch(1);
         staged.beforeFirstWrite = () -> await(blocked);
         FriendshipService friendships = service(staged);
-        BlockService blocks = new BlockService(graph, profiles, cursors, Clock.fixed(NOW, ZoneOffset.UTC));
+        BlockService blocks = Services.blocks(graph, profiles, cursors, Clock.fixed(NOW, ZoneOffset.UTC));
 
         Future<UserView> request = threads.submit(() -> friendships.request(ana, new FriendshipService.NewRequest(ben)));
         assertTrue(staged.read.await(30, TimeUnit.SECONDS)); // Ana has seen no block yet
@@ -222,7 +223,7 @@ class DynamoSocialGraphStoreIT {
     @Test
     void aBlockAfterTheRequestOrTheAcceptanceLeavesNoRequestOrFriendshipAcrossIt() {
         FriendshipService friendships = service(graph);
-        BlockService blocks = new BlockService(graph, profiles, cursors, Clock.fixed(NOW, ZoneOffset.UTC));
+        BlockService blocks = Services.blocks(graph, profiles, cursors, Clock.fixed(NOW, ZoneOffset.UTC));
         friendships.request(ana, new FriendshipService.NewRequest(ben));
         blocks.block(ben, ana);
         assertEquals(Set.of("BLOCKED_BY#" + ben), edges(ana));
@@ -242,7 +243,7 @@ class DynamoSocialGraphStoreIT {
         CountDownLatch blocked = new CountDownLatch(1);
         staged.beforeFirstWrite = () -> await(blocked);
         FriendshipService friendships = service(staged);
-        BlockService blocks = new BlockService(graph, profiles, cursors, Clock.fixed(NOW, ZoneOffset.UTC));
+        BlockService blocks = Services.blocks(graph, profiles, cursors, Clock.fixed(NOW, ZoneOffset.UTC));
 
         // Ana asks Ben, who already asked her: an acceptance, decided on a read from before Ben's block
         Future<UserView> request = threads.submit(() -> friendships.request(ana, new FriendshipService.NewRequest(ben)));
@@ -260,7 +261,7 @@ class DynamoSocialGraphStoreIT {
     // ------------------------------------------------------------------ helpers
 
     private FriendshipService service(SocialGraphStore store) {
-        return new FriendshipService(store, profiles, new SqsNotificationQueue(sqs, queueUrl), cursors,
+        return Services.friendships(store, profiles, new SqsNotificationQueue(sqs, queueUrl), cursors,
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

@@ -2,23 +2,25 @@ package app.realmoments.functions.feed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import app.realmoments.campus.CampusTimeZones;
 import app.realmoments.feed.FeedEntry;
-import app.realmoments.feed.FeedService;
 import app.realmoments.http.TestContext;
 import app.realmoments.moment.Audience;
 import app.realmoments.moment.Moment;
 import app.realmoments.moment.MomentStatus;
-import app.realmoments.moment.MomentViews;
 import app.realmoments.moment.MomentVisibility;
 import app.realmoments.page.Cursors;
 import app.realmoments.profile.Profile;
+import app.realmoments.prompt.DailyPrompt;
 import app.realmoments.testing.Events;
 import app.realmoments.testing.FakeSocialGraph;
 import app.realmoments.testing.InMemoryFeedStore;
 import app.realmoments.testing.InMemoryMediaStore;
 import app.realmoments.testing.InMemoryMomentStore;
 import app.realmoments.testing.InMemoryProfileStore;
+import app.realmoments.testing.InMemoryPromptStore;
 import app.realmoments.testing.JsonTrees;
+import app.realmoments.testing.Services;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,9 +44,11 @@ class FeedApiTest {
     private final InMemoryMomentStore moments = new InMemoryMomentStore();
     private final InMemoryProfileStore profiles = new InMemoryProfileStore();
     private final FakeSocialGraph graph = new FakeSocialGraph();
-    private final FeedApi api = new FeedApi(new FeedService(feeds, moments, profiles, new MomentVisibility(graph),
-            new MomentViews(new InMemoryMediaStore()), new Cursors("test-cursor-signing-key-0123456789abcdef"),
-            Clock.fixed(AT.plusSeconds(3600), ZoneOffset.UTC)));
+    private final Clock clock = Clock.fixed(AT.plusSeconds(3600), ZoneOffset.UTC);
+    private final FeedApi api = new FeedApi(Services.feed(feeds, moments, profiles, new MomentVisibility(graph),
+            Services.views(new InMemoryMediaStore()), new Cursors("test-cursor-signing-key-0123456789abcdef"), clock),
+            new DailyPrompt(new InMemoryPromptStore(100), profiles, moments, CampusTimeZones.parse("", "UTC"), false,
+                    clock));
 
     @BeforeEach
     void mayaPostsToHerCampus() {

@@ -13,7 +13,6 @@ import app.realmoments.moment.ImageRole;
 import app.realmoments.moment.Moment;
 import app.realmoments.moment.MomentImage;
 import app.realmoments.moment.MomentStatus;
-import app.realmoments.moment.MomentViews;
 import app.realmoments.moment.MomentVisibility;
 import app.realmoments.page.Cursors;
 import app.realmoments.profile.Profile;
@@ -27,6 +26,7 @@ import app.realmoments.testing.InMemoryMomentStore;
 import app.realmoments.testing.InMemoryProfileStore;
 import app.realmoments.testing.InMemoryPromptStore;
 import app.realmoments.testing.JsonTrees;
+import app.realmoments.testing.Services;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,8 +56,8 @@ class PromptRouteTest {
         InMemoryFeedStore feeds = new InMemoryFeedStore();
         feeds.putAll(List.of(new FeedEntry(JONAH, MOMENT, MAYA, AT)));
         FakeSocialGraph graph = new FakeSocialGraph().friends(MAYA, JONAH);
-        FeedService feed = new FeedService(feeds, moments, profiles, new MomentVisibility(graph),
-                new MomentViews(new InMemoryMediaStore()), new Cursors("test-cursor-signing-key-0123456789abcdef"));
+        FeedService feed = Services.feed(feeds, moments, profiles, new MomentVisibility(graph),
+                Services.views(new InMemoryMediaStore()), new Cursors("test-cursor-signing-key-0123456789abcdef"));
         return new FeedApi(feed, new DailyPrompt(prompts, profiles, moments,
                 CampusTimeZones.parse("uc-berkeley=America/Los_Angeles", "America/New_York"), true,
                 Clock.fixed(now, ZoneOffset.UTC)));

@@ -1,21 +1,15 @@
 package app.realmoments.functions.fanout;
 
-import app.realmoments.aws.AwsClients;
-import app.realmoments.aws.DynamoClients;
-import app.realmoments.config.Environment;
+import app.realmoments.wiring.Wiring;
 import app.realmoments.events.BatchItemFailures;
 import app.realmoments.events.StreamRecord;
-import app.realmoments.feed.dynamo.DynamoFeedStore;
 import app.realmoments.feed.MomentFanout;
-import app.realmoments.interact.dynamo.DynamoInteractionCleanup;
 import app.realmoments.interact.InteractionCleanup;
 import app.realmoments.events.InvocationLog;
 import app.realmoments.log.Metrics;
 import app.realmoments.moment.dynamo.DynamoMomentStore;
 import app.realmoments.moment.Moment;
 import app.realmoments.moment.MomentStatus;
-import app.realmoments.outbox.sqs.SqsNotificationQueue;
-import app.realmoments.social.dynamo.DynamoSocialGraph;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
@@ -23,7 +17,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -41,18 +34,12 @@ public final class FeedFanout implements RequestStreamHandler {
     private final InteractionCleanup interactions;
 
     public FeedFanout() {
-        this(AwsClients.fromEnvironment());
+        this(Wiring.fromEnvironment());
     }
 
-    private FeedFanout(AwsClients aws) {
-        this(aws, DynamoClients.create(aws));
-    }
-
-    private FeedFanout(AwsClients aws, DynamoDbClient dynamo) {
-        this(new MomentFanout(new DynamoFeedStore(dynamo, Environment.require("FEED_TABLE")),
-                        new DynamoSocialGraph(dynamo, Environment.require("USERS_TABLE")),
-                        SqsNotificationQueue.fromEnvironment(aws)),
-                new DynamoInteractionCleanup(dynamo, Environment.require("INTERACTIONS_TABLE")));
+    private FeedFanout(Wiring wiring) {
+        this(new MomentFanout(wiring.feeds(), wiring.socialGraph(), wiring.notificationQueue()),
+                wiring.interactionCleanup());
     }
 
     public FeedFanout(MomentFanout fanout, InteractionCleanup interactions) {

@@ -1,22 +1,11 @@
 package app.realmoments.functions.interactions;
 
-import app.realmoments.aws.AwsClients;
-import app.realmoments.aws.DynamoClients;
-import app.realmoments.config.Environment;
+import app.realmoments.wiring.Wiring;
 import app.realmoments.http.ApiRequest;
 import app.realmoments.http.ApiResponse;
 import app.realmoments.http.HttpApi;
-import app.realmoments.id.Ids;
-import app.realmoments.interact.dynamo.DynamoInteractionStore;
 import app.realmoments.interact.InteractionService;
-import app.realmoments.moment.dynamo.DynamoMomentStore;
 import app.realmoments.moment.MomentVisibility;
-import app.realmoments.outbox.sqs.SqsNotificationQueue;
-import app.realmoments.page.Cursors;
-import app.realmoments.profile.dynamo.DynamoProfileStore;
-import app.realmoments.social.dynamo.DynamoSocialGraph;
-import java.time.Clock;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Reactions and comments: {@code PUT|DELETE /moments/{momentId}/reaction}, {@code POST|GET
@@ -27,23 +16,17 @@ public final class InteractionsApi extends HttpApi {
     private final InteractionService interactions;
 
     public InteractionsApi() {
-        this(create(AwsClients.fromEnvironment()));
+        this(Wiring.fromEnvironment());
+    }
+
+    private InteractionsApi(Wiring wiring) {
+        this(new InteractionService(wiring.moments(), wiring.profiles(), new MomentVisibility(wiring.socialGraph()),
+                wiring.socialGraph(), wiring.interactions(), wiring.notificationQueue(), wiring.cursors(), wiring.ids(),
+                wiring.clock()));
     }
 
     public InteractionsApi(InteractionService interactions) {
         this.interactions = interactions;
-    }
-
-    private static InteractionService create(AwsClients aws) {
-        DynamoDbClient dynamo = DynamoClients.create(aws);
-        String users = Environment.require("USERS_TABLE");
-        String momentsTable = Environment.require("MOMENTS_TABLE");
-        var graph = new DynamoSocialGraph(dynamo, users);
-        return new InteractionService(new DynamoMomentStore(dynamo, momentsTable), new DynamoProfileStore(dynamo, users),
-                new MomentVisibility(graph), graph,
-                new DynamoInteractionStore(dynamo, Environment.require("INTERACTIONS_TABLE"), momentsTable),
-                SqsNotificationQueue.fromEnvironment(aws),
-                Cursors.fromEnvironment(), new Ids(), Clock.systemUTC());
     }
 
     @Override

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.realmoments.http.TestContext;
 import app.realmoments.id.Ids;
 import app.realmoments.moment.Memories;
-import app.realmoments.moment.MomentService;
-import app.realmoments.moment.MomentViews;
-import app.realmoments.page.Cursors;
 import app.realmoments.moment.MomentVisibility;
+import app.realmoments.page.Cursors;
 import app.realmoments.profile.Profile;
 import app.realmoments.testing.Events;
 import app.realmoments.testing.FakeSocialGraph;
@@ -17,6 +15,7 @@ import app.realmoments.testing.InMemoryMediaStore;
 import app.realmoments.testing.InMemoryMomentStore;
 import app.realmoments.testing.InMemoryProfileStore;
 import app.realmoments.testing.JsonTrees;
+import app.realmoments.testing.Services;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,9 +29,9 @@ class MomentsApiTest {
     private final InMemoryMomentStore moments = new InMemoryMomentStore();
     private final InMemoryProfileStore profiles = new InMemoryProfileStore();
     private final FakeSocialGraph graph = new FakeSocialGraph();
-    private final MomentsApi api = new MomentsApi(new MomentService(moments, new InMemoryMediaStore(), profiles,
+    private final MomentsApi api = new MomentsApi(Services.moments(moments, new InMemoryMediaStore(), profiles,
             new MomentVisibility(graph), new Ids(), Clock.systemUTC()),
-            new Memories(moments, profiles, graph, new MomentViews(new InMemoryMediaStore()),
+            new Memories(moments, profiles, graph, Services.views(new InMemoryMediaStore()),
                     new Cursors("test-cursor-signing-key-0123456789abcdef")));
 
     @Test

@@ -1,32 +1,20 @@
 package app.realmoments.functions.dispatch;
 
-import app.realmoments.aws.AwsClients;
-import app.realmoments.aws.DynamoClients;
-import app.realmoments.campus.CampusTimeZones;
-import app.realmoments.config.Environment;
+import app.realmoments.wiring.Wiring;
 import app.realmoments.events.BatchItemFailures;
 import app.realmoments.events.SqsMessage;
 import app.realmoments.json.Json;
 import app.realmoments.events.InvocationLog;
-import app.realmoments.log.Metrics;
-import app.realmoments.notify.dynamo.DynamoDeviceStore;
-import app.realmoments.notify.dynamo.DynamoInbox;
-import app.realmoments.notify.dynamo.DynamoPushGrouping;
-import app.realmoments.notify.dynamo.DynamoRecipients;
 import app.realmoments.notify.NotificationDispatch;
 import app.realmoments.outbox.NotificationJob;
-import app.realmoments.notify.PushGateway;
-import app.realmoments.notify.sns.SnsPushGateway;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The notifications queue: each job becomes an inbox item and a push to the recipient's devices.
@@ -42,23 +30,16 @@ public final class NotificationDispatcher implements RequestStreamHandler {
     private final NotificationDispatch dispatch;
 
     public NotificationDispatcher() {
-        this(create(AwsClients.fromEnvironment()));
+        this(Wiring.fromEnvironment());
+    }
+
+    private NotificationDispatcher(Wiring wiring) {
+        this(new NotificationDispatch(wiring.inbox(), wiring.recipients(), wiring.devices(), wiring.push(),
+                wiring.pushGrouping(), wiring.campusTimeZones(), wiring.clock()));
     }
 
     public NotificationDispatcher(NotificationDispatch dispatch) {
         this.dispatch = dispatch;
-    }
-
-    /** The dispatch the function runs, wired from the environment. */
-    private static NotificationDispatch create(AwsClients aws) {
-        DynamoDbClient dynamo = DynamoClients.create(aws);
-        String notifications = Environment.require("NOTIFICATIONS_TABLE");
-        String users = Environment.require("USERS_TABLE");
-        PushGateway push = SnsPushGateway.fromEnvironment(aws);
-        CampusTimeZones zones = CampusTimeZones.fromEnvironment();
-        return new NotificationDispatch(new DynamoInbox(dynamo, notifications), new DynamoRecipients(dynamo, users),
-                new DynamoDeviceStore(dynamo, users), push, new DynamoPushGrouping(dynamo, notifications), zones,
-                Clock.systemUTC());
     }
 
     /** What Lambda calls: the SQS event in, {@code {"batchItemFailures": [...]}} out. */

@@ -1,22 +1,12 @@
 package app.realmoments.functions.notifications;
 
-import app.realmoments.aws.AwsClients;
-import app.realmoments.aws.DynamoClients;
-import app.realmoments.config.Environment;
+import app.realmoments.wiring.Wiring;
 import app.realmoments.http.ApiRequest;
 import app.realmoments.http.ApiResponse;
 import app.realmoments.http.HttpApi;
-import app.realmoments.id.Ids;
 import app.realmoments.notify.DeviceService;
-import app.realmoments.notify.dynamo.DynamoDeviceStore;
-import app.realmoments.notify.dynamo.DynamoInbox;
-import app.realmoments.notify.dynamo.DynamoNotificationSettingsStore;
 import app.realmoments.notify.InboxService;
 import app.realmoments.notify.NotificationSettingsService;
-import app.realmoments.notify.sns.SnsPushGateway;
-import app.realmoments.page.Cursors;
-import java.time.Clock;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * {@code GET /notifications}, {@code POST /notifications/read}, {@code POST /me/devices},
@@ -29,18 +19,13 @@ public final class NotificationsApi extends HttpApi {
     private final NotificationSettingsService settings;
 
     public NotificationsApi() {
-        this(AwsClients.fromEnvironment());
+        this(Wiring.fromEnvironment());
     }
 
-    private NotificationsApi(AwsClients aws) {
-        this(aws, DynamoClients.create(aws), Environment.require("USERS_TABLE"));
-    }
-
-    private NotificationsApi(AwsClients aws, DynamoDbClient dynamo, String users) {
-        this(new InboxService(new DynamoInbox(dynamo, Environment.require("NOTIFICATIONS_TABLE")),
-                        Cursors.fromEnvironment()),
-                new DeviceService(new DynamoDeviceStore(dynamo, users), SnsPushGateway.fromEnvironment(aws), new Ids(), Clock.systemUTC()),
-                new NotificationSettingsService(new DynamoNotificationSettingsStore(dynamo, users)));
+    private NotificationsApi(Wiring wiring) {
+        this(new InboxService(wiring.inbox(), wiring.cursors()),
+                new DeviceService(wiring.devices(), wiring.push(), wiring.ids(), wiring.clock()),
+                new NotificationSettingsService(wiring.notificationSettings()));
     }
 
     public NotificationsApi(InboxService inbox, DeviceService devices, NotificationSettingsService settings) {

@@ -1,16 +1,12 @@
 package app.realmoments.functions.profile;
 
-import app.realmoments.aws.AwsClients;
-import app.realmoments.aws.DynamoClients;
-import app.realmoments.config.Environment;
+import app.realmoments.wiring.Wiring;
 import app.realmoments.http.ApiRequest;
 import app.realmoments.http.ApiResponse;
 import app.realmoments.http.HttpApi;
-import app.realmoments.profile.dynamo.DynamoProfileStore;
 import app.realmoments.profile.ProfileService;
 import app.realmoments.profile.ProfileUpdate;
 import app.realmoments.profile.ProfileView;
-import java.time.Clock;
 
 /** {@code GET /me}, {@code PUT /me}. */
 public final class ProfileApi extends HttpApi {
@@ -18,8 +14,11 @@ public final class ProfileApi extends HttpApi {
     private final ProfileService profiles;
 
     public ProfileApi() {
-        this(new ProfileService(new DynamoProfileStore(DynamoClients.create(AwsClients.fromEnvironment()),
-                Environment.require("USERS_TABLE")), Clock.systemUTC()));
+        this(Wiring.fromEnvironment());
+    }
+
+    private ProfileApi(Wiring wiring) {
+        this(new ProfileService(wiring.profiles(), wiring.clock()));
     }
 
     public ProfileApi(ProfileService profiles) {

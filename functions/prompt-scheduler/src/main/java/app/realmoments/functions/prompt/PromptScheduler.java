@@ -1,17 +1,10 @@
 package app.realmoments.functions.prompt;
 
-import app.realmoments.aws.AwsClients;
-import app.realmoments.aws.DynamoClients;
-import app.realmoments.campus.CampusTimeZones;
-import app.realmoments.config.Environment;
+import app.realmoments.wiring.Wiring;
 import app.realmoments.events.ScheduleInput;
 import app.realmoments.json.Json;
 import app.realmoments.events.InvocationLog;
-import app.realmoments.log.Metrics;
-import app.realmoments.outbox.sqs.SqsNotificationQueue;
-import app.realmoments.prompt.dynamo.DynamoPromptStore;
 import app.realmoments.prompt.PromptScheduling;
-import app.realmoments.prompt.PromptWindow;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
@@ -19,7 +12,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,20 +29,16 @@ public final class PromptScheduler implements RequestStreamHandler {
     private final PromptScheduling scheduling;
 
     public PromptScheduler() {
-        this(create(AwsClients.fromEnvironment()));
+        this(Wiring.fromEnvironment());
+    }
+
+    private PromptScheduler(Wiring wiring) {
+        this(new PromptScheduling(wiring.prompts(), wiring.notificationQueue(), wiring.campusTimeZones(),
+                wiring.promptWindow(), new SecureRandom(), wiring.clock()));
     }
 
     public PromptScheduler(PromptScheduling scheduling) {
         this.scheduling = scheduling;
-    }
-
-    private static PromptScheduling create(AwsClients aws) {
-        return new PromptScheduling(
-                new DynamoPromptStore(DynamoClients.create(aws), Environment.require("USERS_TABLE")),
-                SqsNotificationQueue.fromEnvironment(aws),
-                CampusTimeZones.fromEnvironment(),
-                PromptWindow.parse(Environment.require("PROMPT_WINDOW_START"), Environment.require("PROMPT_WINDOW_END")),
-                new SecureRandom(), Clock.systemUTC());
     }
 
     /** What Lambda calls: the schedule's input in, what was planned and notified out. */

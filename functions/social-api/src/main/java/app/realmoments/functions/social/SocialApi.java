@@ -1,23 +1,13 @@
 package app.realmoments.functions.social;
 
-import app.realmoments.aws.AwsClients;
-import app.realmoments.aws.DynamoClients;
-import app.realmoments.config.Environment;
-import app.realmoments.feed.dynamo.DynamoFeedStore;
+import app.realmoments.wiring.Wiring;
 import app.realmoments.feed.FeedStore;
 import app.realmoments.http.ApiRequest;
 import app.realmoments.http.ApiResponse;
 import app.realmoments.http.HttpApi;
-import app.realmoments.outbox.sqs.SqsNotificationQueue;
-import app.realmoments.page.Cursors;
-import app.realmoments.profile.dynamo.DynamoProfileStore;
 import app.realmoments.social.BlockService;
-import app.realmoments.social.dynamo.DynamoSocialGraph;
-import app.realmoments.social.FeedCleanup;
 import app.realmoments.social.FriendshipService;
 import app.realmoments.social.UserDirectory;
-import java.time.Clock;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The social graph's routes: {@code GET /users/{userId}}; {@code POST|GET /friends/requests},
@@ -35,33 +25,18 @@ public final class SocialApi extends HttpApi {
         this(Wiring.fromEnvironment());
     }
 
+    private SocialApi(Wiring wiring) {
+        this(new UserDirectory(wiring.profiles(), wiring.socialGraphStore()),
+                new FriendshipService(wiring.socialGraphStore(), wiring.profiles(), wiring.notificationQueue(),
+                        wiring.cursors(), wiring.clock(), FeedStore.cleanup(wiring.feeds())),
+                new BlockService(wiring.socialGraphStore(), wiring.profiles(), wiring.cursors(), wiring.clock(),
+                        FeedStore.cleanup(wiring.feeds())));
+    }
+
     public SocialApi(UserDirectory users, FriendshipService friendships, BlockService blocks) {
         this.users = users;
         this.friendships = friendships;
         this.blocks = blocks;
-    }
-
-    private SocialApi(Wiring wiring) {
-        this(wiring.users(), wiring.friendships(), wiring.blocks());
-    }
-
-    /** The three services over one set of clients, built once per container. */
-    private record Wiring(UserDirectory users, FriendshipService friendships, BlockService blocks) {
-
-        static Wiring fromEnvironment() {
-            AwsClients aws = AwsClients.fromEnvironment();
-            DynamoDbClient dynamo = DynamoClients.create(aws);
-            String usersTable = Environment.require("USERS_TABLE");
-            var graph = new DynamoSocialGraph(dynamo, usersTable);
-            var profiles = new DynamoProfileStore(dynamo, usersTable);
-            var queue = SqsNotificationQueue.fromEnvironment(aws);
-            var cursors = Cursors.fromEnvironment();
-            Clock clock = Clock.systemUTC();
-            FeedCleanup feeds = FeedStore.cleanup(new DynamoFeedStore(dynamo, Environment.require("FEED_TABLE")));
-            return new Wiring(new UserDirectory(profiles, graph),
-                    new FriendshipService(graph, profiles, queue, cursors, clock, feeds),
-                    new BlockService(graph, profiles, cursors, clock, feeds));
-        }
     }
 
     @Override

@@ -9,14 +9,13 @@ import app.realmoments.outbox.NotificationJob;
 import app.realmoments.outbox.NotificationType;
 import app.realmoments.page.Cursors;
 import app.realmoments.profile.Profile;
-import app.realmoments.social.BlockService;
-import app.realmoments.social.FriendshipService;
 import app.realmoments.social.UserDirectory;
 import app.realmoments.testing.Events;
 import app.realmoments.testing.FakeSocialGraph;
 import app.realmoments.testing.InMemoryProfileStore;
-import app.realmoments.testing.RecordingNotificationQueue;
 import app.realmoments.testing.JsonTrees;
+import app.realmoments.testing.RecordingNotificationQueue;
+import app.realmoments.testing.Services;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,8 +39,8 @@ class SocialApiTest {
     private final RecordingNotificationQueue queue = new RecordingNotificationQueue();
     private final Cursors cursors = new Cursors("test-cursor-signing-key-0123456789abcdef");
     private final SocialApi api = new SocialApi(new UserDirectory(profiles, graph),
-            new FriendshipService(graph, profiles, queue, cursors, Clock.systemUTC()),
-            new BlockService(graph, profiles, cursors, Clock.systemUTC()));
+            Services.friendships(graph, profiles, queue, cursors, Clock.systemUTC()),
+            Services.blocks(graph, profiles, cursors, Clock.systemUTC()));
 
     @BeforeEach
     void students() {

@@ -1,24 +1,17 @@
 package app.realmoments.functions.upload;
 
-import app.realmoments.aws.AwsClients;
-import app.realmoments.aws.DynamoClients;
-import app.realmoments.aws.S3Clients;
-import app.realmoments.config.Environment;
+import app.realmoments.wiring.Wiring;
 import app.realmoments.events.S3Record;
 import app.realmoments.events.InvocationLog;
 import app.realmoments.log.Metrics;
-import app.realmoments.moment.dynamo.DynamoMomentStore;
 import app.realmoments.moment.MediaKeys;
-import app.realmoments.moment.s3.S3MediaStore;
 import app.realmoments.moment.UploadProcessing;
-import app.realmoments.outbox.sqs.SqsNotificationQueue;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
 
 /**
@@ -35,20 +28,16 @@ public final class UploadProcessor implements RequestStreamHandler {
     private final UploadProcessing processing;
 
     public UploadProcessor() {
-        this(create(AwsClients.fromEnvironment()));
+        this(Wiring.fromEnvironment());
+    }
+
+    private UploadProcessor(Wiring wiring) {
+        this(new UploadProcessing(wiring.moments(), wiring.media(), new SanitizingPipeline(),
+                wiring.notificationQueue(), wiring.clock()));
     }
 
     public UploadProcessor(UploadProcessing processing) {
         this.processing = processing;
-    }
-
-    private static UploadProcessing create(AwsClients aws) {
-        return new UploadProcessing(
-                new DynamoMomentStore(DynamoClients.create(aws), Environment.require("MOMENTS_TABLE")),
-                S3MediaStore.objects(S3Clients.client(aws), Environment.require("MEDIA_BUCKET")),
-                new SanitizingPipeline(),
-                SqsNotificationQueue.fromEnvironment(aws),
-                Clock.systemUTC());
     }
 
     /** What Lambda calls: the S3 event in, {@code null} out (what a handler returning nothing answers). */

@@ -9,22 +9,23 @@ import app.realmoments.http.TestContext;
 import app.realmoments.id.Ids;
 import app.realmoments.json.Json;
 import app.realmoments.media.TestPhotos;
-import app.realmoments.moment.dynamo.DynamoMomentStore;
 import app.realmoments.moment.MomentService;
 import app.realmoments.moment.MomentStatus;
 import app.realmoments.moment.MomentView;
 import app.realmoments.moment.MomentVisibility;
 import app.realmoments.moment.NewMoment;
-import app.realmoments.moment.s3.S3MediaStore;
 import app.realmoments.moment.UploadProcessing;
+import app.realmoments.moment.dynamo.DynamoMomentStore;
+import app.realmoments.moment.s3.S3MediaStore;
 import app.realmoments.outbox.NotificationJob;
 import app.realmoments.outbox.NotificationType;
 import app.realmoments.outbox.sqs.SqsNotificationQueue;
-import app.realmoments.profile.dynamo.DynamoProfileStore;
 import app.realmoments.profile.Profile;
+import app.realmoments.profile.dynamo.DynamoProfileStore;
 import app.realmoments.social.dynamo.DynamoSocialGraph;
 import app.realmoments.testing.JsonTrees;
 import app.realmoments.testing.LocalAws;
+import app.realmoments.testing.Services;
 import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -62,9 +63,9 @@ class UploadPipelineIT {
     static void wire() {
         var dynamo = AWS.dynamo();
         store = new DynamoMomentStore(dynamo, AWS.table("MomentsTable"));
-        media = new S3MediaStore(AWS.s3(), AWS.presigner(), AWS.bucket("MediaBucket"));
+        media = new S3MediaStore(AWS::s3, AWS::presigner, AWS.bucket("MediaBucket"));
         DynamoProfileStore profiles = new DynamoProfileStore(dynamo, AWS.table("UsersTable"));
-        moments = new MomentService(store, media, profiles,
+        moments = Services.moments(store, media, profiles,
                 new MomentVisibility(new DynamoSocialGraph(dynamo, AWS.table("UsersTable"))), new Ids(), Clock.systemUTC());
         processor = new UploadProcessor(new UploadProcessing(store, media, new SanitizingPipeline(),
                 new SqsNotificationQueue(AWS.sqs(), QUEUE), Clock.systemUTC()));

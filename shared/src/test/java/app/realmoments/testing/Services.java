@@ -1,0 +1,89 @@
+package app.realmoments.testing;
+
+import app.realmoments.feed.FeedEntry;
+import app.realmoments.feed.FeedService;
+import app.realmoments.feed.FeedStore;
+import app.realmoments.feed.PageReads;
+import app.realmoments.id.Ids;
+import app.realmoments.moment.MediaStore;
+import app.realmoments.moment.Moment;
+import app.realmoments.moment.MomentService;
+import app.realmoments.moment.MomentStore;
+import app.realmoments.moment.MomentViews;
+import app.realmoments.moment.MomentVisibility;
+import app.realmoments.outbox.NotificationQueue;
+import app.realmoments.page.Cursors;
+import app.realmoments.profile.Profile;
+import app.realmoments.profile.ProfileStore;
+import app.realmoments.social.BlockService;
+import app.realmoments.social.FriendshipService;
+import app.realmoments.social.SocialGraph;
+import app.realmoments.social.SocialGraphStore;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The domain services as tests build them: over the ports a test hands in, with what the test does
+ * not exercise left out (no feed cleanup, no late marks, no reactions read, reads one store at a time).
+ */
+public final class Services {
+
+    private Services() {
+    }
+
+    /** Moment cards without the viewer's own reactions. */
+    public static MomentViews views(MediaStore media) {
+        return new MomentViews(media, (userId, momentIds) -> Map.of());
+    }
+
+    /** Moments that are never late (no daily prompt). */
+    public static MomentService moments(MomentStore moments, MediaStore media, ProfileStore profiles,
+                                        MomentVisibility visibility, Ids ids, Clock clock) {
+        return new MomentService(moments, media, profiles, visibility, views(media), (campusId, startedAt) -> null,
+                ids, clock);
+    }
+
+    public static FeedService feed(FeedStore feeds, MomentStore moments, ProfileStore profiles,
+                                   MomentVisibility visibility, MomentViews views, Cursors cursors) {
+        return feed(feeds, moments, profiles, visibility, views, cursors, Clock.systemUTC());
+    }
+
+    /** Each slice's reads from the separate stores, one read each ({@link #separateReads}). */
+    public static FeedService feed(FeedStore feeds, MomentStore moments, ProfileStore profiles,
+                                   MomentVisibility visibility, MomentViews views, Cursors cursors, Clock clock) {
+        return new FeedService(feeds, separateReads(moments, profiles, visibility, views), profiles, views, cursors,
+                clock);
+    }
+
+    /** A slice's reads from the separate stores: moments, profiles, standing, then the reactions. */
+    public static PageReads separateReads(MomentStore moments, ProfileStore profiles, MomentVisibility visibility,
+                                          MomentViews views) {
+        return (viewerId, entries, withViewerProfile) -> {
+            Set<String> authors = PageReads.authorsOf(viewerId, entries);
+            Map<String, Moment> found = moments.findAll(entries.stream().map(FeedEntry::momentId).toList());
+            Set<String> people = new HashSet<>(authors);
+            entries.forEach(e -> people.add(e.authorId()));
+            if (withViewerProfile) {
+                people.add(viewerId);
+            }
+            Map<String, Profile> cards = profiles.findAll(people);
+            SocialGraph.Standing standing = visibility.standing(viewerId, authors);
+            Map<String, String> mine = views.mine(viewerId, List.copyOf(found.keySet()));
+            return new PageReads.Reads(found, cards, standing, mine);
+        };
+    }
+
+    /** Blocks that leave feeds alone (tests of the graph alone). */
+    public static BlockService blocks(SocialGraphStore graph, ProfileStore profiles, Cursors cursors, Clock clock) {
+        return new BlockService(graph, profiles, cursors, clock, (a, b) -> { });
+    }
+
+    /** Friendships that leave feeds alone (tests of the graph alone). */
+    public static FriendshipService friendships(SocialGraphStore graph, ProfileStore profiles, NotificationQueue queue,
+                                                Cursors cursors, Clock clock) {
+        return new FriendshipService(graph, profiles, queue, cursors, clock, (a, b) -> { });
+    }
+}
