@@ -29,7 +29,7 @@ class MomentFanoutTest {
     void aPublishedMomentReachesTheAuthorAndEveryFriendButBlockedOnes() {
         FakeSocialGraph graph = new FakeSocialGraph(2).friends("ana", "ben").friends("ana", "cai")
                 .friends("ana", "dee").friends("ana", "eve").block("eve", "ana");
-        int recipients = new MomentFanout(feeds, graph, notifications).published(moment());
+        int recipients = new MomentFanout(feeds, graph, notifications, momentId -> { }).published(moment());
 
         assertEquals(4, recipients);
         assertEquals(List.of("ana", "ben", "cai", "dee"), feeds.recipientsOf(ID));
@@ -41,9 +41,29 @@ class MomentFanoutTest {
     }
 
     @Test
+    void onlyAMomentThatBecomesPublishedFansOutAndOnlyAPublishedOneThatGoesIsRemoved() {
+        FakeSocialGraph graph = new FakeSocialGraph().friends("ana", "ben");
+        List<String> cleaned = new ArrayList<>();
+        MomentFanout fanout = new MomentFanout(feeds, graph, notifications, cleaned::add);
+        Moment pending = new Moment(ID, "ana", null, Audience.FRIENDS, null, MomentStatus.PENDING, null, NOW, null, null,
+                Map.of());
+
+        assertEquals(new MomentFanout.Outcome(MomentFanout.Change.IGNORED, 0), fanout.changed(null, pending));
+        assertEquals(new MomentFanout.Outcome(MomentFanout.Change.FANNED_OUT, 2), fanout.changed(pending, moment()));
+        assertEquals(MomentFanout.Change.IGNORED, fanout.changed(moment(), moment()).change(),
+                "a published moment whose counts moved fans out nothing again");
+        assertEquals(MomentFanout.Change.IGNORED, fanout.changed(pending, null).change(), "a pending one had no feeds");
+        assertTrue(cleaned.isEmpty());
+
+        assertEquals(MomentFanout.Change.REMOVED, fanout.changed(moment(), null).change());
+        assertTrue(feeds.recipientsOf(ID).isEmpty(), "it left every feed");
+        assertEquals(List.of(ID), cleaned, "others' reactions and comments went with it");
+    }
+
+    @Test
     void aRedeliveredRecordWritesTheSameEntriesAndTheSameJobIds() {
         FakeSocialGraph graph = new FakeSocialGraph().friends("ana", "ben");
-        MomentFanout fanout = new MomentFanout(feeds, graph, notifications);
+        MomentFanout fanout = new MomentFanout(feeds, graph, notifications, momentId -> { });
         fanout.published(moment());
         fanout.published(moment());
 
@@ -65,7 +85,7 @@ class MomentFanoutTest {
             }
         };
         Moment campus = new Moment(ID, "ana", null, Audience.CAMPUS, "north", MomentStatus.PUBLISHED, null, NOW, NOW, null, Map.of());
-        assertEquals(2, new MomentFanout(counting, graph, notifications).published(campus));
+        assertEquals(2, new MomentFanout(counting, graph, notifications, momentId -> { }).published(campus));
         assertEquals(List.of("ana", "ben"), counting.recipientsOf(ID));
         assertEquals(1, batches[0], "author and friends in one putAll");
         assertEquals(List.of(ID), counting.campus.values().stream().map(FeedEntry::momentId).toList());
@@ -74,7 +94,7 @@ class MomentFanoutTest {
 
     @Test
     void anAuthorWithoutFriendsStillGetsTheirOwnEntry() {
-        assertEquals(1, new MomentFanout(feeds, new FakeSocialGraph(), notifications).published(moment()));
+        assertEquals(1, new MomentFanout(feeds, new FakeSocialGraph(), notifications, momentId -> { }).published(moment()));
         assertEquals(List.of("ana"), feeds.recipientsOf(ID));
         assertTrue(feeds.campus.isEmpty(), "a friends moment stays out of the campus feed");
     }
@@ -82,7 +102,7 @@ class MomentFanoutTest {
     @Test
     void aRemovedMomentLeavesEveryFeed() {
         FakeSocialGraph graph = new FakeSocialGraph().friends("ana", "ben");
-        MomentFanout fanout = new MomentFanout(feeds, graph, notifications);
+        MomentFanout fanout = new MomentFanout(feeds, graph, notifications, momentId -> { });
         fanout.published(moment());
         assertEquals(2, feeds.entries.size(), "the author's and the friend's entries");
         fanout.removed(ID);

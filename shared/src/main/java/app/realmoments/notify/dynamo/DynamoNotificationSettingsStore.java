@@ -7,8 +7,8 @@ import static app.realmoments.aws.Attrs.time;
 
 import app.realmoments.notify.NotificationSettings;
 import app.realmoments.notify.NotificationSettingsStore;
-import app.realmoments.outbox.NotificationType;
 import app.realmoments.notify.QuietHours;
+import app.realmoments.outbox.NotificationType;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.EnumSet;

@@ -37,7 +37,7 @@ class FanoutCostIT {
         AwsCallCounter calls = new AwsCallCounter();
         var dynamo = Instrumented.client(aws.clients(), DynamoDbClient.builder(), calls);
         MomentFanout fanout = new MomentFanout(new DynamoFeedStore(dynamo, feed), new DynamoSocialGraph(dynamo, users),
-                new RecordingNotificationQueue());
+                new RecordingNotificationQueue(), momentId -> { });
         Moment moment = world.moment(Audience.FRIENDS, null);
 
         assertEquals(n + 1, fanout.published(moment));
@@ -58,7 +58,7 @@ class FanoutCostIT {
         var dynamo = Instrumented.client(aws.clients(), DynamoDbClient.builder(), throttle, calls);
         List<Long> pauses = new ArrayList<>();
         MomentFanout fanout = new MomentFanout(new DynamoFeedStore(dynamo, feed, pauses::add),
-                new DynamoSocialGraph(dynamo, users), new RecordingNotificationQueue());
+                new DynamoSocialGraph(dynamo, users), new RecordingNotificationQueue(), momentId -> { });
         Moment moment = world.moment(Audience.CAMPUS, "throttled-" + world.author);
 
         assertEquals(301, fanout.published(moment));

@@ -1,7 +1,7 @@
 package app.realmoments.benchmarks.fanout;
 
-import app.realmoments.feed.dynamo.DynamoFeedStore;
 import app.realmoments.feed.MomentFanout;
+import app.realmoments.feed.dynamo.DynamoFeedStore;
 import app.realmoments.moment.Audience;
 import app.realmoments.moment.Moment;
 import app.realmoments.social.dynamo.DynamoSocialGraph;
@@ -42,7 +42,7 @@ public final class FeedFanoutBenchmark {
         AwsCallCounter calls = new AwsCallCounter();
         DynamoDbClient dynamo = Instrumented.client(aws.clients(), DynamoDbClient.builder(), calls);
         MomentFanout fanout = new MomentFanout(new DynamoFeedStore(dynamo, feed), new DynamoSocialGraph(dynamo, users),
-                jobs -> { }); // notification jobs go to SQS, not measured here
+                jobs -> { }, momentId -> { }); // notification jobs go to SQS, not measured here
 
         List<Long> fanoutNanos = new ArrayList<>();
         List<Long> bareNanos = new ArrayList<>();

@@ -1,12 +1,12 @@
 package app.realmoments.functions.feed;
 
-import app.realmoments.wiring.Wiring;
 import app.realmoments.feed.FeedService;
 import app.realmoments.http.ApiRequest;
 import app.realmoments.http.ApiResponse;
 import app.realmoments.http.HttpApi;
 import app.realmoments.moment.MomentViews;
 import app.realmoments.prompt.DailyPrompt;
+import app.realmoments.wiring.Wiring;
 
 /**
  * {@code GET /feed}: friends' published moments and your own, newest first (locked by "post to see");

@@ -1,28 +1,29 @@
 package app.realmoments.functions.fanout;
 
-import app.realmoments.wiring.Wiring;
 import app.realmoments.events.BatchItemFailures;
+import app.realmoments.events.InvocationLog;
+import app.realmoments.events.RecordLoop;
 import app.realmoments.events.StreamRecord;
 import app.realmoments.feed.MomentFanout;
-import app.realmoments.interact.InteractionCleanup;
-import app.realmoments.events.InvocationLog;
 import app.realmoments.log.Metrics;
-import app.realmoments.moment.dynamo.DynamoMomentStore;
 import app.realmoments.moment.Moment;
-import app.realmoments.moment.MomentStatus;
+import app.realmoments.moment.dynamo.DynamoMomentStore;
+import app.realmoments.wiring.Wiring;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The moments table's stream: a moment that becomes {@code published} fans out to its recipients'
- * feeds; a deleted one leaves them, and its reactions and comments are deleted. The first record that fails is reported, so Lambda retries from
- * it and the records after it keep their order.
+ * The moments table's stream: each record's old and new image go to {@link MomentFanout#changed}, which
+ * fans a newly published moment out to its recipients' feeds and takes a deleted one out of them with
+ * its reactions and comments. The first record that fails is reported, so Lambda retries from it and
+ * the records after it keep their order.
  *
  * <p>A stream handler (docs/cold-start.md): it reads the stream event's bytes itself
  * ({@link StreamRecord}, images straight into the SDK's attribute values) and writes the batch response
@@ -30,61 +31,47 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class FeedFanout implements RequestStreamHandler {
 
+    private static final RecordLoop<StreamRecord> RECORDS =
+            RecordLoop.of("stream record", StreamRecord::sequenceNumber, RecordLoop.FailurePolicy.STOP_AT_FIRST);
+
     private final MomentFanout fanout;
-    private final InteractionCleanup interactions;
 
     public FeedFanout() {
         this(Wiring.fromEnvironment());
     }
 
     private FeedFanout(Wiring wiring) {
-        this(new MomentFanout(wiring.feeds(), wiring.socialGraph(), wiring.notificationQueue()),
-                wiring.interactionCleanup());
+        this(new MomentFanout(wiring.feeds(), wiring.socialGraph(), wiring.notificationQueue(),
+                wiring.interactionCleanup()));
     }
 
-    public FeedFanout(MomentFanout fanout, InteractionCleanup interactions) {
+    public FeedFanout(MomentFanout fanout) {
         this.fanout = fanout;
-        this.interactions = interactions;
     }
 
     /** What Lambda calls: the stream event in, {@code {"batchItemFailures": [...]}} out. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        BatchItemFailures.write(handle(StreamRecord.readAll(input), context), output);
+        List<StreamRecord> records = StreamRecord.readAll(input);
+        // the invocation's line carries ColdStart only; each fan-out writes a line of its own below
+        BatchItemFailures.write(RECORDS.run(records, context, InvocationLog.metrics(context),
+                (record, log) -> handle(record, log, context)), output);
     }
 
-    /** Handles the records in order; the sequence number of the first that fails, after which none runs. */
-    private List<String> handle(List<StreamRecord> records, Context context) {
-        InvocationLog.metrics(context).emit(); // ColdStart only; one fan-out line per published moment below
-        for (StreamRecord record : records) {
-            InvocationLog log = InvocationLog.start(context).put("eventName", record.eventName());
-            try {
-                Moment before = moment(record.oldImage());
-                Moment after = moment(record.newImage());
-                log.put("momentId", after != null ? after.momentId() : before != null ? before.momentId() : null);
-                if (after != null && after.status() == MomentStatus.PUBLISHED
-                        && (before == null || before.status() != MomentStatus.PUBLISHED)) {
-                    long started = System.nanoTime();
-                    int recipients = fanout.published(after);
-                    long millis = (System.nanoTime() - started) / 1_000_000;
-                    log.put("outcome", "fanned_out");
-                    log.put("recipients", recipients);
-                    Metrics.of(context == null ? null : context.getFunctionName())
-                            .count("FanoutRecipients", recipients).milliseconds("FanoutDuration", millis).emit();
-                } else if (after == null && before != null && before.status() == MomentStatus.PUBLISHED) {
-                    fanout.removed(before.momentId());
-                    interactions.removeAll(before.momentId()); // others' reactions and comments go with it
-                    log.put("outcome", "removed");
-                } else {
-                    log.put("outcome", "ignored");
-                }
-                log.info("stream record handled");
-            } catch (RuntimeException e) {
-                log.error("stream record failed", e);
-                return List.of(record.sequenceNumber());
-            }
+    private void handle(StreamRecord record, InvocationLog log, Context context) {
+        log.put("eventName", record.eventName());
+        Moment before = moment(record.oldImage());
+        Moment after = moment(record.newImage());
+        log.put("momentId", after != null ? after.momentId() : before != null ? before.momentId() : null);
+        long started = System.nanoTime();
+        MomentFanout.Outcome outcome = fanout.changed(before, after);
+        log.put("outcome", outcome.change().name().toLowerCase(Locale.ROOT));
+        if (outcome.change() == MomentFanout.Change.FANNED_OUT) {
+            log.put("recipients", outcome.recipients());
+            Metrics.of(context == null ? null : context.getFunctionName())
+                    .count("FanoutRecipients", outcome.recipients())
+                    .milliseconds("FanoutDuration", (System.nanoTime() - started) / 1_000_000).emit();
         }
-        return List.of();
     }
 
     private static Moment moment(Map<String, AttributeValue> image) {

@@ -43,7 +43,7 @@ class FeedFanoutTest {
     private final InMemoryMomentStore moments = new InMemoryMomentStore();
     private final InMemoryInteractionStore interactions = new InMemoryInteractionStore(moments);
     private final FeedFanout handler = new FeedFanout(new MomentFanout(feeds,
-            new FakeSocialGraph().friends(AUTHOR, FRIEND), notifications), interactions);
+            new FakeSocialGraph().friends(AUTHOR, FRIEND), notifications, interactions));
 
     @Test
     void aPublishedRecordFillsTheAuthorsAndFriendsFeedsAndARemovedOneEmptiesThem() {
@@ -77,7 +77,7 @@ class FeedFanoutTest {
                 attempts[0]++;
                 throw new IllegalStateException("throttled");
             }
-        }, new FakeSocialGraph(), notifications), interactions);
+        }, new FakeSocialGraph(), notifications, interactions));
 
         String response = invoke(failing, TestEvents.batch(List.of(record, record)), new TestContext("r3"));
 

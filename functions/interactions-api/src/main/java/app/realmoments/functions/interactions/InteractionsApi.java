@@ -1,11 +1,11 @@
 package app.realmoments.functions.interactions;
 
-import app.realmoments.wiring.Wiring;
 import app.realmoments.http.ApiRequest;
 import app.realmoments.http.ApiResponse;
 import app.realmoments.http.HttpApi;
 import app.realmoments.interact.InteractionService;
 import app.realmoments.moment.MomentVisibility;
+import app.realmoments.wiring.Wiring;
 
 /**
  * Reactions and comments: {@code PUT|DELETE /moments/{momentId}/reaction}, {@code POST|GET

@@ -1,6 +1,5 @@
 package app.realmoments.functions.moments;
 
-import app.realmoments.wiring.Wiring;
 import app.realmoments.http.ApiRequest;
 import app.realmoments.http.ApiResponse;
 import app.realmoments.http.HttpApi;
@@ -10,6 +9,7 @@ import app.realmoments.moment.MomentViews;
 import app.realmoments.moment.MomentVisibility;
 import app.realmoments.moment.NewMoment;
 import app.realmoments.prompt.DailyPrompt;
+import app.realmoments.wiring.Wiring;
 
 /** {@code POST /moments}, {@code GET|DELETE /moments/{momentId}}, {@code GET /users/{userId}/moments} (memories). */
 public final class MomentsApi extends HttpApi {

@@ -1,19 +1,19 @@
 package app.realmoments.functions.dispatch;
 
-import app.realmoments.wiring.Wiring;
 import app.realmoments.events.BatchItemFailures;
+import app.realmoments.events.InvocationLog;
+import app.realmoments.events.RecordLoop;
 import app.realmoments.events.SqsMessage;
 import app.realmoments.json.Json;
-import app.realmoments.events.InvocationLog;
+import app.realmoments.log.Metrics;
 import app.realmoments.notify.NotificationDispatch;
 import app.realmoments.outbox.NotificationJob;
+import app.realmoments.wiring.Wiring;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -26,6 +26,10 @@ import java.util.Locale;
  * the event types or Joda-Time.
  */
 public final class NotificationDispatcher implements RequestStreamHandler {
+
+    /** Each message that fails is reported alone, so a poison message is retried alone. */
+    private static final RecordLoop<SqsMessage> RECORDS = RecordLoop.of("notification job", SqsMessage::messageId,
+            RecordLoop.FailurePolicy.REPORT_EACH).countingFailuresAs("JobsFailed");
 
     private final NotificationDispatch dispatch;
 
@@ -45,40 +49,23 @@ public final class NotificationDispatcher implements RequestStreamHandler {
     /** What Lambda calls: the SQS event in, {@code {"batchItemFailures": [...]}} out. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        BatchItemFailures.write(handle(SqsMessage.readAll(input), context), output);
+        Metrics metrics = InvocationLog.metrics(context).count("NotificationsSent", 0).count("PushesSent", 0)
+                .count("PushFailures", 0).count("DevicesRemoved", 0);
+        BatchItemFailures.write(RECORDS.run(SqsMessage.readAll(input), context, metrics,
+                (message, log) -> handle(message, log, metrics)), output);
     }
 
-    /** Dispatches every message; the ids of those that failed. */
-    private List<String> handle(List<SqsMessage> messages, Context context) {
-        List<String> failures = new ArrayList<>();
-        long sent = 0;
-        long pushed = 0;
-        long pushFailures = 0;
-        long devicesRemoved = 0;
-        for (SqsMessage message : messages) {
-            InvocationLog log = InvocationLog.start(context).put("messageId", message.messageId());
-            try {
-                NotificationJob job = Json.read(message.body(), NotificationJob.class);
-                log.put("notificationId", job.notificationId());
-                log.put("type", job.type() == null ? null : job.type().wire());
-                log.put("userId", job.recipientId());
-                log.put("momentId", job.momentId());
-                NotificationDispatch.Result result = dispatch.dispatch(job);
-                log.put("outcome", result.outcome().name().toLowerCase(Locale.ROOT));
-                log.put("pushed", result.pushed());
-                sent += result.wroteInbox() ? 1 : 0;
-                pushed += result.pushed();
-                pushFailures += result.pushFailures();
-                devicesRemoved += result.devicesRemoved();
-                log.info("notification job handled");
-            } catch (RuntimeException e) {
-                log.error("notification job failed", e);
-                failures.add(message.messageId());
-            }
-        }
-        InvocationLog.metrics(context).count("NotificationsSent", sent).count("PushesSent", pushed)
-                .count("PushFailures", pushFailures).count("DevicesRemoved", devicesRemoved)
-                .count("JobsFailed", failures.size()).emit();
-        return failures;
+    private void handle(SqsMessage message, InvocationLog log, Metrics metrics) {
+        log.put("messageId", message.messageId());
+        NotificationJob job = Json.read(message.body(), NotificationJob.class);
+        log.put("notificationId", job.notificationId());
+        log.put("type", job.type() == null ? null : job.type().wire());
+        log.put("userId", job.recipientId());
+        log.put("momentId", job.momentId());
+        NotificationDispatch.Result result = dispatch.dispatch(job);
+        log.put("outcome", result.outcome().name().toLowerCase(Locale.ROOT));
+        log.put("pushed", result.pushed());
+        metrics.count("NotificationsSent", result.wroteInbox() ? 1 : 0).count("PushesSent", result.pushed())
+                .count("PushFailures", result.pushFailures()).count("DevicesRemoved", result.devicesRemoved());
     }
 }

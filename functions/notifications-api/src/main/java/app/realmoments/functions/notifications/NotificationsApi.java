@@ -1,12 +1,12 @@
 package app.realmoments.functions.notifications;
 
-import app.realmoments.wiring.Wiring;
 import app.realmoments.http.ApiRequest;
 import app.realmoments.http.ApiResponse;
 import app.realmoments.http.HttpApi;
 import app.realmoments.notify.DeviceService;
 import app.realmoments.notify.InboxService;
 import app.realmoments.notify.NotificationSettingsService;
+import app.realmoments.wiring.Wiring;
 
 /**
  * {@code GET /notifications}, {@code POST /notifications/read}, {@code POST /me/devices},

@@ -1,12 +1,12 @@
 package app.realmoments.functions.profile;
 
-import app.realmoments.wiring.Wiring;
 import app.realmoments.http.ApiRequest;
 import app.realmoments.http.ApiResponse;
 import app.realmoments.http.HttpApi;
 import app.realmoments.profile.ProfileService;
 import app.realmoments.profile.ProfileUpdate;
 import app.realmoments.profile.ProfileView;
+import app.realmoments.wiring.Wiring;
 
 /** {@code GET /me}, {@code PUT /me}. */
 public final class ProfileApi extends HttpApi {

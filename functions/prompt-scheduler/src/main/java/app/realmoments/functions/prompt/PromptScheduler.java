@@ -1,10 +1,10 @@
 package app.realmoments.functions.prompt;
 
-import app.realmoments.wiring.Wiring;
+import app.realmoments.events.InvocationLog;
 import app.realmoments.events.ScheduleInput;
 import app.realmoments.json.Json;
-import app.realmoments.events.InvocationLog;
 import app.realmoments.prompt.PromptScheduling;
+import app.realmoments.wiring.Wiring;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package app.realmoments.functions.social;
 
-import app.realmoments.wiring.Wiring;
 import app.realmoments.feed.FeedStore;
 import app.realmoments.http.ApiRequest;
 import app.realmoments.http.ApiResponse;
@@ -8,6 +7,7 @@ import app.realmoments.http.HttpApi;
 import app.realmoments.social.BlockService;
 import app.realmoments.social.FriendshipService;
 import app.realmoments.social.UserDirectory;
+import app.realmoments.wiring.Wiring;
 
 /**
  * The social graph's routes: {@code GET /users/{userId}}; {@code POST|GET /friends/requests},

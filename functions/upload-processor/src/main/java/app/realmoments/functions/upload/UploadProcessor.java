@@ -1,18 +1,19 @@
 package app.realmoments.functions.upload;
 
-import app.realmoments.wiring.Wiring;
-import app.realmoments.events.S3Record;
 import app.realmoments.events.InvocationLog;
+import app.realmoments.events.RecordLoop;
+import app.realmoments.events.S3Record;
 import app.realmoments.log.Metrics;
 import app.realmoments.moment.MediaKeys;
 import app.realmoments.moment.UploadProcessing;
+import app.realmoments.wiring.Wiring;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.Locale;
 
 /**
  * S3 {@code ObjectCreated} on {@code uploads/}: hands each uploaded file to {@link UploadProcessing}.
@@ -24,6 +25,10 @@ import java.util.List;
  * also decodes the key), so Lambda never loads its event serializer, the event types or Joda-Time.
  */
 public final class UploadProcessor implements RequestStreamHandler {
+
+    /** Every record runs even after one failed; then the last failure fails the invocation, for Lambda to retry. */
+    private static final RecordLoop<S3Record> RECORDS = RecordLoop.of("upload", S3Record::key,
+            RecordLoop.FailurePolicy.FAIL_INVOCATION).countingFailuresAs("UploadFailures");
 
     private final UploadProcessing processing;
 
@@ -43,47 +48,30 @@ public final class UploadProcessor implements RequestStreamHandler {
     /** What Lambda calls: the S3 event in, {@code null} out (what a handler returning nothing answers). */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        handle(S3Record.readAll(input), context);
+        Metrics metrics = InvocationLog.metrics(context).count("MomentsPublished", 0).count("MomentsRejected", 0);
+        RECORDS.run(S3Record.readAll(input), context, metrics, (record, log) -> handle(record, log, metrics));
         output.write("null".getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** Every record, even after one failed; then the last failure is thrown, for Lambda to retry the event. */
-    private void handle(List<S3Record> records, Context context) {
-        RuntimeException failure = null;
-        Metrics metrics = InvocationLog.metrics(context)
-                .count("MomentsPublished", 0).count("MomentsRejected", 0);
-        for (S3Record record : records) {
-            String key = record.key(); // decoded: S3 sends keys URL-encoded (a space as '+')
-            InvocationLog log = InvocationLog.start(context).put("key", key);
-            // Known from the key, so a failed upload's line names its moment and author too.
-            MediaKeys.parseUpload(key).ifPresent(upload -> {
-                log.put("userId", upload.userId());
-                log.put("momentId", upload.momentId());
-            });
-            try {
-                UploadProcessing.Result result = processing.uploaded(key);
-                if (result.momentId() != null) {
-                    log.put("momentId", result.momentId());
-                }
-                log.put("outcome", result.outcome().name().toLowerCase(java.util.Locale.ROOT));
-                log.put("detail", result.detail());
-                log.info("upload handled");
-                switch (result.outcome()) {
-                    case PUBLISHED -> metrics.count("MomentsPublished", 1);
-                    case REJECTED -> metrics.count("MomentsRejected", 1);
-                    default -> {
-                    }
-                }
-            } catch (RuntimeException e) {
-                log.put("outcome", "failed");
-                log.error("upload failed", e);
-                metrics.count("UploadFailures", 1);
-                failure = e;
-            }
+    private void handle(S3Record record, InvocationLog log, Metrics metrics) {
+        String key = record.key(); // decoded: S3 sends keys URL-encoded (a space as '+')
+        log.put("key", key);
+        // Known from the key, so a failed upload's line names its moment and author too.
+        MediaKeys.parseUpload(key).ifPresent(upload -> {
+            log.put("userId", upload.userId());
+            log.put("momentId", upload.momentId());
+        });
+        UploadProcessing.Result result = processing.uploaded(key);
+        if (result.momentId() != null) {
+            log.put("momentId", result.momentId());
         }
-        metrics.emit();
-        if (failure != null) {
-            throw failure;
+        log.put("outcome", result.outcome().name().toLowerCase(Locale.ROOT));
+        log.put("detail", result.detail());
+        switch (result.outcome()) {
+            case PUBLISHED -> metrics.count("MomentsPublished", 1);
+            case REJECTED -> metrics.count("MomentsRejected", 1);
+            default -> {
+            }
         }
     }
 }
