@@ -2,11 +2,11 @@ package app.realmoments.benchmarks.notifications;
 
 import app.realmoments.aws.AwsClients;
 import app.realmoments.campus.CampusTimeZones;
-import app.realmoments.functions.dispatch.NotificationDispatcher;
+import app.realmoments.functions.notificationdispatcher.NotificationDispatcher;
 import app.realmoments.id.Ids;
 import app.realmoments.json.Json;
 import app.realmoments.notify.DeviceService;
-import app.realmoments.notify.NotificationDispatch;
+import app.realmoments.notify.NotificationDelivery;
 import app.realmoments.notify.PushPlatform;
 import app.realmoments.notify.dynamo.DynamoDeviceStore;
 import app.realmoments.notify.dynamo.DynamoInbox;
@@ -103,7 +103,7 @@ public final class NotificationsBenchmark {
         Map<String, Long> producer = calls.snapshot();
         calls.reset();
 
-        NotificationDispatcher handler = new NotificationDispatcher(new NotificationDispatch(new DynamoInbox(dynamo, notifications),
+        NotificationDispatcher handler = new NotificationDispatcher(new NotificationDelivery(new DynamoInbox(dynamo, notifications),
                 new DynamoRecipients(dynamo, users), devices, push, new DynamoPushGrouping(dynamo, notifications),
                 CampusTimeZones.parse("", "America/New_York"), Clock.systemUTC()));
         int done = 0;
