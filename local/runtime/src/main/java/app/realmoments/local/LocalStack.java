@@ -1,7 +1,16 @@
 package app.realmoments.local;
 
 import app.realmoments.emulator.Emulator;
-import app.realmoments.local.aws.Aws;
+import app.realmoments.emulator.RuntimeLog;
+import app.realmoments.emulator.aws.Aws;
+import app.realmoments.emulator.provision.Physical;
+import app.realmoments.emulator.provision.Provisioner;
+import app.realmoments.emulator.provision.StackResources;
+import app.realmoments.emulator.template.Intrinsics;
+import app.realmoments.emulator.template.Parameters;
+import app.realmoments.emulator.template.StackSettings;
+import app.realmoments.emulator.template.Template;
+import app.realmoments.emulator.template.TemplateException;
 import app.realmoments.local.events.EventJson;
 import app.realmoments.local.events.Pump;
 import app.realmoments.local.events.S3Pump;
@@ -17,14 +26,6 @@ import app.realmoments.local.lambda.FunctionSpec;
 import app.realmoments.local.lambda.Invocation;
 import app.realmoments.local.lambda.Isolation;
 import app.realmoments.local.lambda.LocalFunction;
-import app.realmoments.local.provision.Physical;
-import app.realmoments.local.provision.Provisioner;
-import app.realmoments.local.provision.StackResources;
-import app.realmoments.local.template.Intrinsics;
-import app.realmoments.local.template.Parameters;
-import app.realmoments.local.template.StackSettings;
-import app.realmoments.local.template.Template;
-import app.realmoments.local.template.TemplateException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -751,7 +752,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** The folder with template.yaml: -Dproject.root, else the working directory or the nearest one above. */
     public static Path findRoot() {
-        return app.realmoments.local.provision.ProvisionedStack.findRoot();
+        return app.realmoments.emulator.provision.ProvisionedStack.findRoot();
     }
 
     /** Whether something answers HTTP at the endpoint. */

@@ -1,6 +1,7 @@
 package app.realmoments.local;
 
-import app.realmoments.local.aws.Aws;
+import app.realmoments.emulator.RuntimeLog;
+import app.realmoments.emulator.aws.Aws;
 import app.realmoments.local.lambda.Console;
 import app.realmoments.local.lambda.Invocation;
 import app.realmoments.local.lambda.Isolation;

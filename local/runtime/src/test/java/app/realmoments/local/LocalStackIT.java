@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.realmoments.emulator.provision.Physical;
+import app.realmoments.emulator.template.Template;
 import app.realmoments.local.lambda.Invocation;
-import app.realmoments.local.provision.Physical;
-import app.realmoments.local.template.Template;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;

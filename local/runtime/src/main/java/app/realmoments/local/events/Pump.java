@@ -1,6 +1,6 @@
 package app.realmoments.local.events;
 
-import app.realmoments.local.RuntimeLog;
+import app.realmoments.emulator.RuntimeLog;
 
 /**
  * A background poller standing in for one Lambda event source mapping (or S3's asynchronous

@@ -1,7 +1,7 @@
 package app.realmoments.local.events;
 
-import app.realmoments.local.RuntimeLog;
-import app.realmoments.local.aws.Aws;
+import app.realmoments.emulator.RuntimeLog;
+import app.realmoments.emulator.aws.Aws;
 import app.realmoments.local.lambda.Invocation;
 import app.realmoments.local.lambda.LocalFunction;
 import com.fasterxml.jackson.databind.JsonNode;

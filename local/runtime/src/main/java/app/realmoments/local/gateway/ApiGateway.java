@@ -1,6 +1,6 @@
 package app.realmoments.local.gateway;
 
-import app.realmoments.local.RuntimeLog;
+import app.realmoments.emulator.RuntimeLog;
 import app.realmoments.local.lambda.Invocation;
 import app.realmoments.local.lambda.LocalFunction;
 import com.sun.net.httpserver.HttpExchange;

@@ -1,6 +1,6 @@
 package app.realmoments.local.gateway;
 
-import app.realmoments.local.RuntimeLog;
+import app.realmoments.emulator.RuntimeLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigInteger;

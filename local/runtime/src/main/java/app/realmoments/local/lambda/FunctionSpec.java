@@ -1,8 +1,8 @@
 package app.realmoments.local.lambda;
 
-import app.realmoments.local.template.Intrinsics;
-import app.realmoments.local.template.Template;
-import app.realmoments.local.template.TemplateException;
+import app.realmoments.emulator.template.Intrinsics;
+import app.realmoments.emulator.template.Template;
+import app.realmoments.emulator.template.TemplateException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package app.realmoments.local.lambda;
 
-import app.realmoments.local.RuntimeLog;
+import app.realmoments.emulator.RuntimeLog;
 import app.realmoments.local.bootstrap.Bootstrap;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,6 +1,6 @@
 package app.realmoments.local.lambda;
 
-import app.realmoments.local.RuntimeLog;
+import app.realmoments.emulator.RuntimeLog;
 import app.realmoments.local.bootstrap.Bootstrap;
 import java.io.File;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package app.realmoments.local.template;
+package app.realmoments.emulator.template;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

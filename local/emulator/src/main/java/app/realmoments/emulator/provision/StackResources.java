@@ -1,8 +1,8 @@
-package app.realmoments.local.provision;
+package app.realmoments.emulator.provision;
 
-import app.realmoments.local.template.Intrinsics;
-import app.realmoments.local.template.StackSettings;
-import app.realmoments.local.template.TemplateException;
+import app.realmoments.emulator.template.Intrinsics;
+import app.realmoments.emulator.template.StackSettings;
+import app.realmoments.emulator.template.TemplateException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

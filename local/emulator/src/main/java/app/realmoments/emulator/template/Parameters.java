@@ -1,4 +1,4 @@
-package app.realmoments.local.template;
+package app.realmoments.emulator.template;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;

@@ -1,4 +1,4 @@
-package app.realmoments.local.template;
+package app.realmoments.emulator.template;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

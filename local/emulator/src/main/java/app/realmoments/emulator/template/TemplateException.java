@@ -1,4 +1,4 @@
-package app.realmoments.local.template;
+package app.realmoments.emulator.template;
 
 /** A template the local runtime cannot read or resolve; the message names the resource or construct. */
 public final class TemplateException extends RuntimeException {

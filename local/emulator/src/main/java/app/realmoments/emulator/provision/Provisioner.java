@@ -1,11 +1,11 @@
-package app.realmoments.local.provision;
+package app.realmoments.emulator.provision;
 
-import app.realmoments.local.RuntimeLog;
-import app.realmoments.local.aws.Aws;
-import app.realmoments.local.template.Intrinsics;
-import app.realmoments.local.template.StackSettings;
-import app.realmoments.local.template.Template;
-import app.realmoments.local.template.TemplateException;
+import app.realmoments.emulator.RuntimeLog;
+import app.realmoments.emulator.aws.Aws;
+import app.realmoments.emulator.template.Intrinsics;
+import app.realmoments.emulator.template.StackSettings;
+import app.realmoments.emulator.template.Template;
+import app.realmoments.emulator.template.TemplateException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,10 +1,10 @@
-package app.realmoments.local.provision;
+package app.realmoments.emulator.provision;
 
-import app.realmoments.local.aws.Aws;
-import app.realmoments.local.template.Intrinsics;
-import app.realmoments.local.template.Parameters;
-import app.realmoments.local.template.StackSettings;
-import app.realmoments.local.template.Template;
+import app.realmoments.emulator.aws.Aws;
+import app.realmoments.emulator.template.Intrinsics;
+import app.realmoments.emulator.template.Parameters;
+import app.realmoments.emulator.template.StackSettings;
+import app.realmoments.emulator.template.Template;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

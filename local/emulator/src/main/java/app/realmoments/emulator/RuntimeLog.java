@@ -1,4 +1,4 @@
-package app.realmoments.local;
+package app.realmoments.emulator;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;

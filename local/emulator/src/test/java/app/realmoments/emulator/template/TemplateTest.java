@@ -1,4 +1,4 @@
-package app.realmoments.local.template;
+package app.realmoments.emulator.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.realmoments.local.provision.ProvisionedStack;
-import app.realmoments.local.lambda.FunctionSpec;
+import app.realmoments.emulator.provision.ProvisionedStack;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -61,40 +60,6 @@ class TemplateTest {
         assertTrue(order.indexOf("MomentsTable") < order.indexOf("FeedFanoutFunction"));
         assertTrue(order.indexOf("MediaBucket") < order.indexOf("MediaBucketPolicy"));
         assertEquals(real().resources().size(), order.size());
-    }
-
-    @Test
-    void mergesGlobalsIntoEachFunctionTheFunctionWinning() {
-        Template template = real();
-        Intrinsics intrinsics = intrinsics(template);
-        FunctionSpec health = FunctionSpec.of(template.resource("HealthFunction"), intrinsics, "health");
-        assertEquals(512, health.memoryMb(), "the function's own MemorySize");
-        assertEquals(15, health.timeoutSeconds(), "Timeout from Globals");
-        assertEquals("java25", health.runtime());
-        assertEquals("JSON", health.logFormat());
-        assertEquals("dev", health.environment().get("STAGE"));
-        assertEquals("functions/health/target/health.jar", health.codeUri());
-        assertEquals("app.realmoments.functions.health.HealthApi", health.handlerClass());
-        assertEquals("handleRequest", health.handlerMethod());
-
-        FunctionSpec feed = FunctionSpec.of(template.resource("FeedApiFunction"), intrinsics, "feed");
-        assertEquals("phys-FeedTable", feed.environment().get("FEED_TABLE"));
-        assertEquals("dev", feed.environment().get("STAGE"), "Globals variables merged with the function's own");
-        assertTrue(feed.environment().get("CURSOR_SIGNING_KEY").matches("[0-9a-f]{64}"),
-                "a NoEcho parameter without default gets a random value");
-        FunctionSpec.EventSource route = feed.events().get("GetFeed");
-        assertEquals("HttpApi", route.type());
-        assertEquals("/feed", route.properties().get("Path"));
-        assertEquals("phys-HttpApi", route.properties().get("ApiId"));
-        assertEquals(Map.of("Ref", "HttpApi"), route.raw().get("ApiId"));
-
-        FunctionSpec upload = FunctionSpec.of(template.resource("UploadProcessorFunction"), intrinsics, "upload");
-        assertEquals("real-moments-media-123456789012-us-east-1-dev", upload.environment().get("MEDIA_BUCKET"));
-        assertEquals(60, upload.timeoutSeconds());
-        assertEquals("phys-MediaBucket", upload.events().get("Uploaded").properties().get("Bucket"));
-
-        FunctionSpec fanout = FunctionSpec.of(template.resource("FeedFanoutFunction"), intrinsics, "fanout");
-        assertEquals("MomentsTable.StreamArn", fanout.events().get("MomentChanges").properties().get("Stream"));
     }
 
     @Test

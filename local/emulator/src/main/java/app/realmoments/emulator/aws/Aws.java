@@ -1,4 +1,4 @@
-package app.realmoments.local.aws;
+package app.realmoments.emulator.aws;
 
 import java.net.URI;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package app.realmoments.local.template;
+package app.realmoments.emulator.template;
 
 /** The pseudo parameters of the local stack (AWS::Region, AWS::AccountId ...). */
 public record StackSettings(String stackName, String region, String accountId, String partition, String urlSuffix) {

@@ -1,4 +1,4 @@
-package app.realmoments.local.provision;
+package app.realmoments.emulator.provision;
 
 import java.util.Map;
 
