@@ -62,7 +62,7 @@ class ProcessContainersE2EIT {
         }
         assertTrue(files("*.tmp*").isEmpty(), "no temporary file left");
         List<String> left = ProcessHandle.current().descendants()
-                .filter(p -> p.info().commandLine().orElse("").contains("app.realmoments.local.bootstrap.Bootstrap"))
+                .filter(p -> p.info().commandLine().orElse("").contains("app.realmoments.bootstrap.Bootstrap"))
                 .map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList();
         assertTrue(left.isEmpty(), "container JVMs still running: " + left);
     }

@@ -1,7 +1,7 @@
 package app.realmoments.local.lambda;
 
-import app.realmoments.local.bootstrap.InvocationContext;
-import app.realmoments.local.bootstrap.LambdaHandler;
+import app.realmoments.bootstrap.InvocationContext;
+import app.realmoments.bootstrap.LambdaHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  *       own for each function, because that library keeps per-process state (its Jackson modules and
  *       serializers remember the class loader of the first function that used them) and Lambda runs
  *       one function per process;</li>
- *   <li>a copy of the bootstrap's handler code ({@code app.realmoments.local.bootstrap.*}, see
+ *   <li>a copy of the bootstrap's handler code ({@code app.realmoments.bootstrap.*}, see
  *       LambdaHandler), so that it calls the function's own copy of the serializer.</li>
  * </ul>
  * Jackson, the AWS SDK, the event types, Joda-Time: all must come from the function's jar, as in Lambda.
@@ -36,7 +36,7 @@ public final class LambdaRuntimeClassLoader extends URLClassLoader {
     private static final String EVENTS_PACKAGE = "com.amazonaws.services.lambda.runtime.events.";
     private static final String SERIALIZATION_PACKAGE = "com.amazonaws.services.lambda.runtime.serialization.";
     private static final String SERIALIZER_SHADED = "com.amazonaws.lambda.thirdparty.";
-    private static final String BOOTSTRAP_PACKAGE = "app.realmoments.local.bootstrap.";
+    private static final String BOOTSTRAP_PACKAGE = "app.realmoments.bootstrap.";
 
     private final ClassLoader runtime;
 

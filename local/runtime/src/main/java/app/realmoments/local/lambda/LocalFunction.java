@@ -1,7 +1,7 @@
 package app.realmoments.local.lambda;
 
+import app.realmoments.bootstrap.ErrorJson;
 import app.realmoments.emulator.RuntimeLog;
-import app.realmoments.local.bootstrap.ErrorJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Deque;

@@ -1,7 +1,7 @@
 package app.realmoments.local.lambda;
 
+import app.realmoments.bootstrap.Bootstrap;
 import app.realmoments.emulator.RuntimeLog;
-import app.realmoments.local.bootstrap.Bootstrap;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedReader;

@@ -1,7 +1,7 @@
 package app.realmoments.local.lambda;
 
+import app.realmoments.bootstrap.Bootstrap;
 import app.realmoments.emulator.RuntimeLog;
-import app.realmoments.local.bootstrap.Bootstrap;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;

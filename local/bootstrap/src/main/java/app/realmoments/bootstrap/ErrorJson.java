@@ -1,4 +1,4 @@
-package app.realmoments.local.bootstrap;
+package app.realmoments.bootstrap;
 
 /**
  * Lambda's answer for a failed invocation: {@code {"errorMessage", "errorType", "stackTrace"}} (and

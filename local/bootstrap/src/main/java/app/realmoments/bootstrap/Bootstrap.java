@@ -1,4 +1,4 @@
-package app.realmoments.local.bootstrap;
+package app.realmoments.bootstrap;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.ByteArrayInputStream;

@@ -1,4 +1,4 @@
-package app.realmoments.local.bootstrap;
+package app.realmoments.bootstrap;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
