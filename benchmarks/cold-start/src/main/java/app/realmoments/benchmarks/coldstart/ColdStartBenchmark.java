@@ -2,9 +2,9 @@ package app.realmoments.benchmarks.coldstart;
 
 import app.realmoments.benchmarks.coldstart.probe.NoopHandler;
 import app.realmoments.benchmarks.coldstart.probe.Probe;
-import app.realmoments.local.LocalStack;
-import app.realmoments.local.lambda.FunctionSpec;
-import app.realmoments.local.lambda.LocalFunction;
+import app.realmoments.runtime.LocalStack;
+import app.realmoments.runtime.lambda.FunctionSpec;
+import app.realmoments.runtime.lambda.LocalFunction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
