@@ -75,7 +75,8 @@ public final class LocalStack implements AutoCloseable {
     private static final String IMPLICIT_API = "ServerlessHttpApi";
 
     /**
-     * How to run the stack.
+     * How to run the stack: {@link #forRepository()} or {@link #forRoot} for the defaults (free ports, the
+     * HTTP API and the pumps, nothing written, functions in this JVM), {@link #builder} to change some.
      *
      * @param root         the repository: CodeUri paths are relative to it
      * @param template     the SAM template
@@ -87,6 +88,7 @@ public final class LocalStack implements AutoCloseable {
      * @param http         whether to serve the HTTP API
      * @param pumps        whether to run the event pumps
      * @param quiet        no access log lines
+     * @param parameters   values of the template's Parameters (the rest take their defaults)
      * @param isolation    where the functions' containers run: in this JVM (the default, for tests' speed) or
      *                     each in a JVM of its own with an AOT cache per function jar ({@code make dev})
      */
@@ -103,56 +105,102 @@ public final class LocalStack implements AutoCloseable {
 
         /** The repository around the working directory (or -Dproject.root): free ports, no files written. */
         public static Options forRepository() {
-            return forRoot(findRoot());
+            return builder().build();
         }
 
         public static Options forRoot(Path root) {
-            return new Options(root, null, 0, 0, null, null, null, true, true, false, Map.of(), Isolation.inProcess());
+            return builder(root).build();
         }
 
-        public Options withHttpPort(int port) {
-            return new Options(root, template, port, emulatorPort, endpoint, stateDir, emulatorLog, http, pumps, quiet,
-                    parameters, isolation);
+        /** The defaults of {@link #forRepository()}, to change some. */
+        public static Builder builder() {
+            return builder(findRoot());
         }
 
-        public Options withEmulatorPort(int port) {
-            return new Options(root, template, httpPort, port, endpoint, stateDir, emulatorLog, http, pumps, quiet,
-                    parameters, isolation);
+        /** The defaults of {@link #forRoot}, to change some. */
+        public static Builder builder(Path root) {
+            return new Builder(root);
         }
 
-        public Options withEndpoint(String url) {
-            return new Options(root, template, httpPort, emulatorPort, url, stateDir, emulatorLog, http, pumps, quiet,
-                    parameters, isolation);
-        }
+        /** Options set one by one; each one not set keeps its default. */
+        public static final class Builder {
 
-        public Options withStateDir(Path dir) {
-            return new Options(root, template, httpPort, emulatorPort, endpoint, dir, emulatorLog, http, pumps, quiet,
-                    parameters, isolation);
-        }
+            private final Path root;
+            private Path template;
+            private int httpPort;
+            private int emulatorPort;
+            private String endpoint;
+            private Path stateDir;
+            private Path emulatorLog;
+            private boolean http = true;
+            private boolean pumps = true;
+            private boolean quiet;
+            private Map<String, String> parameters = Map.of();
+            private Isolation isolation = Isolation.inProcess();
 
-        public Options withEmulatorLog(Path file) {
-            return new Options(root, template, httpPort, emulatorPort, endpoint, stateDir, file, http, pumps, quiet,
-                    parameters, isolation);
-        }
+            private Builder(Path root) {
+                this.root = root;
+            }
 
-        public Options withHttp(boolean serve) {
-            return new Options(root, template, httpPort, emulatorPort, endpoint, stateDir, emulatorLog, serve, pumps,
-                    quiet, parameters, isolation);
-        }
+            public Builder template(Path file) {
+                template = file;
+                return this;
+            }
 
-        public Options withPumps(boolean run) {
-            return new Options(root, template, httpPort, emulatorPort, endpoint, stateDir, emulatorLog, http, run, quiet,
-                    parameters, isolation);
-        }
+            public Builder httpPort(int port) {
+                httpPort = port;
+                return this;
+            }
 
-        public Options withIsolation(Isolation containers) {
-            return new Options(root, template, httpPort, emulatorPort, endpoint, stateDir, emulatorLog, http, pumps, quiet,
-                    parameters, containers);
-        }
+            public Builder emulatorPort(int port) {
+                emulatorPort = port;
+                return this;
+            }
 
-        public Options withQuiet(boolean noAccessLog) {
-            return new Options(root, template, httpPort, emulatorPort, endpoint, stateDir, emulatorLog, http, pumps,
-                    noAccessLog, parameters, isolation);
+            public Builder endpoint(String url) {
+                endpoint = url;
+                return this;
+            }
+
+            public Builder stateDir(Path dir) {
+                stateDir = dir;
+                return this;
+            }
+
+            public Builder emulatorLog(Path file) {
+                emulatorLog = file;
+                return this;
+            }
+
+            public Builder http(boolean serve) {
+                http = serve;
+                return this;
+            }
+
+            public Builder pumps(boolean run) {
+                pumps = run;
+                return this;
+            }
+
+            public Builder quiet(boolean noAccessLog) {
+                quiet = noAccessLog;
+                return this;
+            }
+
+            public Builder parameters(Map<String, String> values) {
+                parameters = values;
+                return this;
+            }
+
+            public Builder isolation(Isolation containers) {
+                isolation = containers;
+                return this;
+            }
+
+            public Options build() {
+                return new Options(root, template, httpPort, emulatorPort, endpoint, stateDir, emulatorLog, http, pumps,
+                        quiet, parameters, isolation);
+            }
         }
     }
 

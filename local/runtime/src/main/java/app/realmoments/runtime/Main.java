@@ -138,13 +138,14 @@ public final class Main {
         Console.install(System.out, System.err);
         Path root = root(flags);
         String endpoint = flags.getOrDefault("endpoint", blankToNull(System.getenv("AWS_ENDPOINT_URL")));
-        LocalStack.Options options = LocalStack.Options.forRoot(root)
-                .withHttpPort(port(flags, "port", 3000))
-                .withEmulatorPort(port(flags, "emulator-port", 4566))
-                .withEndpoint(endpoint)
-                .withStateDir(root.resolve(".local"))
-                .withEmulatorLog(root.resolve(".local/emulator.log"))
-                .withIsolation(isolation(flags, root));
+        LocalStack.Options options = LocalStack.Options.builder(root)
+                .httpPort(port(flags, "port", 3000))
+                .emulatorPort(port(flags, "emulator-port", 4566))
+                .endpoint(endpoint)
+                .stateDir(root.resolve(".local"))
+                .emulatorLog(root.resolve(".local/emulator.log"))
+                .isolation(isolation(flags, root))
+                .build();
         if (endpoint == null && !free(options.emulatorPort())) {
             throw new IllegalStateException("port " + options.emulatorPort() + " is taken (another `make dev`? an"
                     + " emulator already running? then pass --endpoint http://127.0.0.1:" + options.emulatorPort()
@@ -233,22 +234,22 @@ public final class Main {
         PrintStream stdout = System.out;
         RuntimeLog.to(System.err);
         Console.install(System.err, System.err);
-        LocalStack.Options options = LocalStack.Options.forRoot(root).withHttp(false).withPumps(false).withQuiet(true)
-                .withIsolation(isolation(flags, root));
+        LocalStack.Options.Builder options = LocalStack.Options.builder(root).http(false).pumps(false).quiet(true)
+                .isolation(isolation(flags, root));
         Path state = root.resolve(".local/state.json");
         LocalStack stack;
         String running = runningEndpoint(state);
         if (running != null) {
             RuntimeLog.info("using the running stack (emulator " + running + ")");
-            stack = LocalStack.attach(options, state);
+            stack = LocalStack.attach(options.build(), state);
         } else {
             String endpoint = blankToNull(System.getenv("AWS_ENDPOINT_URL"));
             int port = port(flags, "emulator-port", 0);
-            options = options.withEndpoint(endpoint)
-                    .withEmulatorPort(port != 0 && free(port) ? port : 0)
-                    .withEmulatorLog(root.resolve(".local/invoke-emulator.log"));
+            options.endpoint(endpoint)
+                    .emulatorPort(port != 0 && free(port) ? port : 0)
+                    .emulatorLog(root.resolve(".local/invoke-emulator.log"));
             RuntimeLog.info(endpoint == null ? "no running stack: starting a temporary emulator" : "using " + endpoint);
-            stack = LocalStack.start(options);
+            stack = LocalStack.start(options.build());
         }
         try (stack) {
             Invocation invocation = stack.invoke(function, json);

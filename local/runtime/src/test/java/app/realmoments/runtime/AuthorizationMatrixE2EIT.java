@@ -66,7 +66,7 @@ class AuthorizationMatrixE2EIT {
 
     @BeforeAll
     static void start() {
-        stack = ClientApp.start(LocalStack.Options.forRepository().withQuiet(true), FUNCTIONS_NEEDED);
+        stack = ClientApp.start(LocalStack.Options.builder().quiet(true).build(), FUNCTIONS_NEEDED);
         http = ClientApp.http();
     }
 

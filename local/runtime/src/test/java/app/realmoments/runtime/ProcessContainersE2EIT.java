@@ -40,7 +40,7 @@ class ProcessContainersE2EIT {
     @Test
     void theApiAnswersFromContainerJvmsThatLeaveTheirCachesAndNoProcessBehind() throws Exception {
         List<Invocation> invocations = new CopyOnWriteArrayList<>();
-        LocalStack.Options options = LocalStack.Options.forRepository().withIsolation(Isolation.process(aot));
+        LocalStack.Options options = LocalStack.Options.builder().isolation(Isolation.process(aot)).build();
         try (LocalStack stack = ClientApp.start(options, List.of("HealthFunction", "ProfileApiFunction"))) {
             stack.onInvocation(invocations::add);
             HttpResponse<String> health = ClientApp.http().send(HttpRequest.newBuilder(

@@ -53,7 +53,7 @@ class StackDeploymentIT {
 
     @BeforeAll
     static void deploy() {
-        stack = LocalStack.start(LocalStack.Options.forRepository().withHttp(false).withPumps(false).withQuiet(true));
+        stack = LocalStack.start(LocalStack.Options.builder().http(false).pumps(false).quiet(true).build());
         template = stack.template();
         StackResources created = new StackResources(StackSettings.LOCAL);
         stack.resources().forEach(created::put);

@@ -51,8 +51,8 @@ public final class ColdStartBenchmark {
         Path root = LocalStack.findRoot();
         Path work = root.resolve("benchmarks/cold-start/target/runs");
         Files.createDirectories(work);
-        try (LocalStack stack = LocalStack.start(LocalStack.Options.forRepository()
-                .withHttp(false).withPumps(false).withQuiet(true))) {
+        try (LocalStack stack = LocalStack.start(LocalStack.Options.builder()
+                .http(false).pumps(false).quiet(true).build())) {
             List<Subject> functions = functions(stack, root);
             Subject floor = floor(stack, work);
             Map<String, Map<String, List<Run>>> results = new LinkedHashMap<>();
