@@ -6,7 +6,6 @@ import app.realmoments.runtime.lambda.Console;
 import app.realmoments.runtime.lambda.Invocation;
 import app.realmoments.runtime.lambda.Isolation;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -238,7 +237,7 @@ public final class Main {
                 .isolation(isolation(flags, root));
         Path state = root.resolve(".local/state.json");
         LocalStack stack;
-        String running = runningEndpoint(state);
+        String running = StackFiles.runningEndpoint(state);
         if (running != null) {
             RuntimeLog.info("using the running stack (emulator " + running + ")");
             stack = LocalStack.attach(options.build(), state);
@@ -259,19 +258,6 @@ public final class Main {
         }
     }
 
-    /** The endpoint of a stack `make dev` runs, if its state file is there and the emulator answers. */
-    private static String runningEndpoint(Path stateFile) {
-        if (!Files.isRegularFile(stateFile)) {
-            return null;
-        }
-        try {
-            String endpoint = new ObjectMapper().readTree(stateFile.toFile()).path("endpoint").asText(null);
-            return endpoint != null && LocalStack.answers(endpoint) ? endpoint : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
     // ------------------------------------------------------------------ token
 
     private static int token(Map<String, String> flags) {
@@ -279,21 +265,8 @@ public final class Main {
         if (user == null || user.isBlank()) {
             throw new IllegalArgumentException("token needs --user <name>");
         }
-        Path outputsFile = root(flags).resolve(".local/outputs.json");
-        if (!Files.isRegularFile(outputsFile)) {
-            throw new IllegalStateException("no " + outputsFile + ": start the stack first with `make dev`");
-        }
-        JsonNode outputs;
-        try {
-            outputs = new ObjectMapper().readTree(outputsFile.toFile());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + outputsFile + ": " + e.getMessage());
-        }
-        String endpoint = outputs.path("awsEndpoint").asText();
-        if (!LocalStack.answers(endpoint)) {
-            throw new IllegalStateException("the emulator at " + endpoint + " does not answer: is `make dev` running?");
-        }
-        try (Aws aws = new Aws(endpoint, outputs.path("region").asText("us-east-1"))) {
+        JsonNode outputs = StackFiles.runningOutputs(root(flags).resolve(".local/outputs.json"));
+        try (Aws aws = new Aws(outputs.path("awsEndpoint").asText(), outputs.path("region").asText("us-east-1"))) {
             Tokens.Login login = Tokens.login(aws.cognito(), outputs.path("userPoolId").asText(),
                     outputs.path("userPoolClientId").asText(), user);
             System.out.println(login.idToken());
