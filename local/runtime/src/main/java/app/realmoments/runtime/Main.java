@@ -107,7 +107,7 @@ public final class Main {
     }
 
     private static Path root(Map<String, String> flags) {
-        return flags.containsKey("root") ? Path.of(flags.get("root")).toAbsolutePath().normalize() : LocalStack.findRoot();
+        return flags.containsKey("root") ? Path.of(flags.get("root")).toAbsolutePath().normalize() : DevStack.findRoot();
     }
 
     /** Where functions run: a JVM per container with the AOT cache unless the flags say otherwise. */
@@ -137,7 +137,7 @@ public final class Main {
         Console.install(System.out, System.err);
         Path root = root(flags);
         String endpoint = flags.getOrDefault("endpoint", blankToNull(System.getenv("AWS_ENDPOINT_URL")));
-        LocalStack.Options options = LocalStack.Options.builder(root)
+        DevStack.Options options = DevStack.Options.builder(root)
                 .httpPort(port(flags, "port", 3000))
                 .emulatorPort(port(flags, "emulator-port", 4566))
                 .endpoint(endpoint)
@@ -152,7 +152,7 @@ public final class Main {
         }
         RuntimeLog.info(endpoint == null ? "starting moto on 127.0.0.1:" + options.emulatorPort()
                 + " (log: .local/emulator.log)" : "using the emulator at " + endpoint);
-        LocalStack stack = LocalStack.start(options);
+        DevStack stack = DevStack.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             RuntimeLog.info("stopping");
@@ -168,7 +168,7 @@ public final class Main {
         return 0;
     }
 
-    private static void banner(LocalStack stack) {
+    private static void banner(DevStack stack) {
         JsonNode out = stack.outputs();
         String endpoint = stack.endpoint();
         String pool = out.path("userPoolId").asText();
@@ -233,14 +233,14 @@ public final class Main {
         PrintStream stdout = System.out;
         RuntimeLog.to(System.err);
         Console.install(System.err, System.err);
-        LocalStack.Options.Builder options = LocalStack.Options.builder(root).http(false).pumps(false).quiet(true)
+        DevStack.Options.Builder options = DevStack.Options.builder(root).http(false).pumps(false).quiet(true)
                 .isolation(isolation(flags, root));
         Path state = root.resolve(".local/state.json");
-        LocalStack stack;
+        DevStack stack;
         String running = StackFiles.runningEndpoint(state);
         if (running != null) {
             RuntimeLog.info("using the running stack (emulator " + running + ")");
-            stack = LocalStack.attach(options.build(), state);
+            stack = DevStack.attach(options.build(), state);
         } else {
             String endpoint = blankToNull(System.getenv("AWS_ENDPOINT_URL"));
             int port = port(flags, "emulator-port", 0);
@@ -248,7 +248,7 @@ public final class Main {
                     .emulatorPort(port != 0 && free(port) ? port : 0)
                     .emulatorLog(root.resolve(".local/invoke-emulator.log"));
             RuntimeLog.info(endpoint == null ? "no running stack: starting a temporary emulator" : "using " + endpoint);
-            stack = LocalStack.start(options.build());
+            stack = DevStack.start(options.build());
         }
         try (stack) {
             Invocation invocation = stack.invoke(function, json);

@@ -51,7 +51,7 @@ class AuthorizationMatrixE2EIT {
     private static final List<String> CALLERS = List.of("author", "friend", "same-campus stranger",
             "other-campus stranger", "blocked", "blocker");
 
-    private static LocalStack stack;
+    private static DevStack stack;
     private static HttpClient http;
 
     /** Caller name -> token, and -> user id (the token's sub). */
@@ -66,7 +66,7 @@ class AuthorizationMatrixE2EIT {
 
     @BeforeAll
     static void start() {
-        stack = ClientApp.start(LocalStack.Options.builder().quiet(true).build(), FUNCTIONS_NEEDED);
+        stack = ClientApp.start(DevStack.Options.builder().quiet(true).build(), FUNCTIONS_NEEDED);
         http = ClientApp.http();
     }
 

@@ -27,8 +27,8 @@ final class ClientApp {
     }
 
     /** Starts the stack of the repository's template; fails, naming them, when function jars are missing. */
-    static LocalStack start(LocalStack.Options options, List<String> functionsNeeded) {
-        LocalStack stack = LocalStack.start(options);
+    static DevStack start(DevStack.Options options, List<String> functionsNeeded) {
+        DevStack stack = DevStack.start(options);
         List<String> missing = new ArrayList<>();
         for (String function : functionsNeeded) {
             if (!Files.isRegularFile(stack.function(function).jar())) {
@@ -43,7 +43,7 @@ final class ClientApp {
     }
 
     /** One API call with a bearer token and, when given, a JSON body. */
-    static HttpResponse<String> call(LocalStack stack, String method, String path, String token, Object body)
+    static HttpResponse<String> call(DevStack stack, String method, String path, String token, Object body)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.apiUrl() + path))
                 .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token);

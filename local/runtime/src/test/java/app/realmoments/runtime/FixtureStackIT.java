@@ -44,7 +44,7 @@ class FixtureStackIT {
     @TempDir
     static Path root;
 
-    private static LocalStack stack;
+    private static DevStack stack;
     private static HttpClient http;
     private static String token;
 
@@ -54,7 +54,7 @@ class FixtureStackIT {
             Files.copy(template, root.resolve("template.yaml"));
         }
         FixtureJar.build(root.resolve("fixture.jar"));
-        stack = LocalStack.start(LocalStack.Options.forRoot(root));
+        stack = DevStack.start(DevStack.Options.forRoot(root));
         stack.onInvocation(INVOCATIONS::add);
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         token = stack.token("fixture-user");

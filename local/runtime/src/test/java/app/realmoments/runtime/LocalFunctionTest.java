@@ -77,7 +77,7 @@ class LocalFunctionTest {
                   "com.fasterxml.jackson.databind.ObjectMapper",
                   "software.amazon.awssdk.core.SdkBytes",
                   "org.yaml.snakeyaml.Yaml",
-                  "app.realmoments.runtime.LocalStack"]}""");
+                  "app.realmoments.runtime.DevStack"]}""");
         assertFalse(invocation.failed(), invocation.response());
         assertTrue(invocation.coldStart());
         JsonNode out = JSON.readTree(invocation.response());
@@ -94,7 +94,7 @@ class LocalFunctionTest {
         assertTrue(visible.path("java.net.http.HttpClient").asBoolean());
         for (String hidden : List.of("com.amazonaws.services.lambda.runtime.events.SQSEvent",
                 "com.fasterxml.jackson.databind.ObjectMapper", "software.amazon.awssdk.core.SdkBytes",
-                "org.yaml.snakeyaml.Yaml", "app.realmoments.runtime.LocalStack")) {
+                "org.yaml.snakeyaml.Yaml", "app.realmoments.runtime.DevStack")) {
             assertFalse(visible.path(hidden).asBoolean(), hidden + " must come from the function's jar, not the runtime");
         }
 

@@ -40,8 +40,8 @@ class ProcessContainersE2EIT {
     @Test
     void theApiAnswersFromContainerJvmsThatLeaveTheirCachesAndNoProcessBehind() throws Exception {
         List<Invocation> invocations = new CopyOnWriteArrayList<>();
-        LocalStack.Options options = LocalStack.Options.builder().isolation(Isolation.process(aot)).build();
-        try (LocalStack stack = ClientApp.start(options, List.of("HealthFunction", "ProfileApiFunction"))) {
+        DevStack.Options options = DevStack.Options.builder().isolation(Isolation.process(aot)).build();
+        try (DevStack stack = ClientApp.start(options, List.of("HealthFunction", "ProfileApiFunction"))) {
             stack.onInvocation(invocations::add);
             HttpResponse<String> health = ClientApp.http().send(HttpRequest.newBuilder(
                     URI.create(stack.apiUrl() + "/health")).timeout(Duration.ofSeconds(30)).build(),

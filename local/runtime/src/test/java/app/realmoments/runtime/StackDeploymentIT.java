@@ -47,13 +47,13 @@ class StackDeploymentIT {
     private static final Pattern QUEUE_ARN = Pattern.compile("arn:[^:]+:sqs:[^:]*:[^:]*:([^:/]+)");
     private static final Pattern TOPIC_ARN = Pattern.compile("arn:[^:]+:sns:[^:]*:[^:]*:([^:/]+)");
 
-    private static LocalStack stack;
+    private static DevStack stack;
     private static Template template;
     private static Intrinsics intrinsics;
 
     @BeforeAll
     static void deploy() {
-        stack = LocalStack.start(LocalStack.Options.builder().http(false).pumps(false).quiet(true).build());
+        stack = DevStack.start(DevStack.Options.builder().http(false).pumps(false).quiet(true).build());
         template = stack.template();
         StackResources created = new StackResources(StackSettings.LOCAL);
         stack.resources().forEach(created::put);

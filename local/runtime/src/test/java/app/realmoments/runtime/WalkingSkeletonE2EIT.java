@@ -51,12 +51,12 @@ class WalkingSkeletonE2EIT {
             "FeedApiFunction", "NotificationsApiFunction", "UploadProcessorFunction", "FeedFanoutFunction",
             "NotificationDispatcherFunction");
 
-    private static LocalStack stack;
+    private static DevStack stack;
     private static HttpClient http;
 
     @BeforeAll
     static void start() {
-        stack = ClientApp.start(LocalStack.Options.forRepository(), FUNCTIONS_NEEDED);
+        stack = ClientApp.start(DevStack.Options.forRepository(), FUNCTIONS_NEEDED);
         http = ClientApp.http();
     }
 

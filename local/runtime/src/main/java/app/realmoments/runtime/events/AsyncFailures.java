@@ -14,7 +14,7 @@ import java.time.Instant;
  * it sends the destination a record of them. For an asynchronous invocation (EventInvokeConfig) the
  * record holds the event as {@code requestPayload} and the last error as {@code responsePayload}; for
  * a stream event source mapping (its DestinationConfig) it names the skipped records' shard and
- * sequence range. Locally the destination is a queue of the emulator (LocalStack resolves it when it
+ * sequence range. Locally the destination is a queue of the emulator (EventSources resolves it when it
  * sets up the pump); other destination types are reported then and the events dropped.
  */
 final class AsyncFailures {

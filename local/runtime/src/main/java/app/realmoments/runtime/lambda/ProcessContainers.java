@@ -57,7 +57,7 @@ final class ProcessContainers implements Containers {
             }
         }
         env.putAll(environment);
-        // What the bootstrap needs, if the caller's environment lacks it (LocalStack's has all of Lambda's).
+        // What the bootstrap needs, if the caller's environment lacks it (Functions gives all of Lambda's).
         spec.lambdaVariables().forEach(env::putIfAbsent);
         this.environment = Map.copyOf(env);
     }

@@ -36,16 +36,16 @@ import java.util.function.Consumer;
  * runs, and what integration tests start:
  *
  * <pre>{@code
- * try (LocalStack stack = LocalStack.start(LocalStack.Options.forRepository())) {
+ * try (DevStack stack = DevStack.start(DevStack.Options.forRepository())) {
  *     String token = stack.token("alice");
  *     // call stack.apiUrl() + "/me" with "Authorization: Bearer " + token
  * }
  * }</pre>
  *
- * The parts are the gateway's ({@link HttpApis}: routes and authorizers), the pumps' ({@link EventSources})
- * and the state files' ({@link StackFiles}); this class starts them in order and stops them.
+ * It starts the parts in order and stops them: {@link Functions}, {@link HttpApis} (routes, authorizers),
+ * {@link EventSources} (pumps, schedules), {@link StackFiles}. Not "LocalStack": that is an emulator it can use.
  */
-public final class LocalStack implements AutoCloseable {
+public final class DevStack implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -193,28 +193,28 @@ public final class LocalStack implements AutoCloseable {
     private ObjectNode outputs;
     private volatile boolean closed;
 
-    private LocalStack(Options options) {
+    private DevStack(Options options) {
         this.options = options;
         this.template = Template.read(options.template());
         this.functions = new Functions(options.root(), options.isolation());
     }
 
     /** Starts the emulator (unless options name one), provisions, loads the functions, serves, pumps. */
-    public static LocalStack start(Options options) {
-        return opened(options, LocalStack::boot);
+    public static DevStack start(Options options) {
+        return opened(options, DevStack::boot);
     }
 
     /**
      * The functions of a stack another process runs (its state.json): same endpoint, same resources and
      * parameters, nothing provisioned, served or pumped. For {@code invoke} next to {@code make dev}.
      */
-    public static LocalStack attach(Options options, Path stateFile) {
+    public static DevStack attach(Options options, Path stateFile) {
         return opened(options, stack -> stack.attachTo(stateFile));
     }
 
     /** A stack that {@code open} readies; if that fails, whatever it had started is stopped again. */
-    private static LocalStack opened(Options options, Consumer<LocalStack> open) {
-        LocalStack stack = new LocalStack(options);
+    private static DevStack opened(Options options, Consumer<DevStack> open) {
+        DevStack stack = new DevStack(options);
         try {
             open.accept(stack);
             return stack;
@@ -266,8 +266,9 @@ public final class LocalStack implements AutoCloseable {
             files = new StackFiles(options.stateDir());
             files.write(outputs, new StackFiles.State(aws.endpoint(), apiId, apiUrl, parameters, resources.all()));
         }
-        RuntimeLog.info("stack ready in " + (System.nanoTime() - started) / 1_000_000 + " ms: " + functions.all().size()
-                + " functions, " + events.pumps().size() + " event pumps" + (apiUrl == null ? "" : ", API on " + apiUrl));
+        RuntimeLog.info("stack ready in " + (System.nanoTime() - started) / 1_000_000 + " ms: "
+                + functions.all().size() + " functions, " + events.pumps().size() + " event pumps"
+                + (apiUrl == null ? "" : ", API on " + apiUrl));
     }
 
     private void attachTo(Path stateFile) {

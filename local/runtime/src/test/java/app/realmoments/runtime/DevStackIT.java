@@ -31,19 +31,19 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * The real template.yaml on moto: its resources are created, GET /health runs through the health
  * function's own jar, and the JWT authorizer guards the other routes with the user pool's tokens.
  */
-class LocalStackIT {
+class DevStackIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<Invocation> INVOCATIONS = new CopyOnWriteArrayList<>();
-    private static LocalStack stack;
+    private static DevStack stack;
     private static HttpClient http;
 
     @BeforeAll
     static void start() {
-        Path root = LocalStack.findRoot();
+        Path root = DevStack.findRoot();
         assertTrue(Files.isRegularFile(root.resolve("functions/health/target/health.jar")),
                 "functions/health/target/health.jar is missing: mvn -B -ntp -q -pl functions/health -am package -DskipTests");
-        stack = LocalStack.start(LocalStack.Options.forRoot(root));
+        stack = DevStack.start(DevStack.Options.forRoot(root));
         stack.onInvocation(INVOCATIONS::add);
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
