@@ -12,6 +12,11 @@ public record StackSettings(String stackName, String region, String accountId, S
                 + "/00000000-0000-0000-0000-000000000000";
     }
 
+    /** {@code real-moments-local-UsersTable}: CloudFormation's stack-id pattern without the random tail. */
+    public String physicalName(String logicalId) {
+        return stackName + "-" + logicalId;
+    }
+
     public String arn(String service, String resource) {
         return "arn:" + partition + ":" + service + ":" + region + ":" + accountId + ":" + resource;
     }
