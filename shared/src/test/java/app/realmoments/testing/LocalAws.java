@@ -6,7 +6,7 @@ import app.realmoments.aws.S3Clients;
 import app.realmoments.aws.SnsClients;
 import app.realmoments.aws.SqsClients;
 import app.realmoments.emulator.Emulator;
-import app.realmoments.local.provision.ProvisionedStack;
+import app.realmoments.emulator.provision.ProvisionedStack;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;

@@ -2,9 +2,9 @@ package app.realmoments.benchmarks.coldstart;
 
 import app.realmoments.benchmarks.coldstart.probe.NoopHandler;
 import app.realmoments.benchmarks.coldstart.probe.Probe;
-import app.realmoments.local.LocalStack;
-import app.realmoments.local.lambda.FunctionSpec;
-import app.realmoments.local.lambda.LocalFunction;
+import app.realmoments.runtime.DevStack;
+import app.realmoments.runtime.lambda.FunctionSpec;
+import app.realmoments.runtime.lambda.LocalFunction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
@@ -48,11 +48,11 @@ public final class ColdStartBenchmark {
     public static void main(String[] args) throws Exception {
         int rounds = Integer.parseInt(System.getenv().getOrDefault("ROUNDS", "7"));
         List<String> modes = Arrays.asList(System.getenv().getOrDefault("MODES", "plain,aot").split(","));
-        Path root = LocalStack.findRoot();
+        Path root = DevStack.findRoot();
         Path work = root.resolve("benchmarks/cold-start/target/runs");
         Files.createDirectories(work);
-        try (LocalStack stack = LocalStack.start(LocalStack.Options.forRepository()
-                .withHttp(false).withPumps(false).withQuiet(true))) {
+        try (DevStack stack = DevStack.start(DevStack.Options.builder()
+                .http(false).pumps(false).quiet(true).build())) {
             List<Subject> functions = functions(stack, root);
             Subject floor = floor(stack, work);
             Map<String, Map<String, List<Run>>> results = new LinkedHashMap<>();
@@ -79,7 +79,7 @@ public final class ColdStartBenchmark {
         }
     }
 
-    private static List<Subject> functions(LocalStack stack, Path root) throws IOException {
+    private static List<Subject> functions(DevStack stack, Path root) throws IOException {
         Map<String, Path> events = events(root.resolve("events"));
         List<Subject> subjects = new ArrayList<>();
         String only = System.getenv().getOrDefault("FUNCTIONS", "");
@@ -133,7 +133,7 @@ public final class ColdStartBenchmark {
         return byKey;
     }
 
-    private static Subject floor(LocalStack stack, Path work) throws IOException {
+    private static Subject floor(DevStack stack, Path work) throws IOException {
         Path event = work.resolve("floor-event.json");
         Files.writeString(event, "{\"ping\":true}");
         Map<String, String> env = new LinkedHashMap<>(stack.functions().values().iterator().next().environment());
@@ -201,7 +201,7 @@ public final class ColdStartBenchmark {
     }
 
     private static Path probeJar() {
-        Path target = LocalStack.findRoot().resolve("benchmarks/cold-start/target");
+        Path target = DevStack.findRoot().resolve("benchmarks/cold-start/target");
         try (Stream<Path> files = Files.list(target)) {
             return files.filter(f -> f.getFileName().toString().endsWith("-probe.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("build the probe jar first (run.sh does)"));
