@@ -45,11 +45,8 @@ import app.realmoments.social.SocialGraph;
 import app.realmoments.social.SocialGraphStore;
 import app.realmoments.social.dynamo.DynamoSocialGraph;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -60,12 +57,36 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  * <p>Only what is asked for is built, so a function's jar needs only the SDK modules of the ports it
  * uses: every client and adapter is made inside the accessor that returns it, never up front. A missing
- * variable fails at start-up, naming it.
+ * variable fails at start-up, naming it (a table's name is read before any client is built). Plain fields
+ * and null checks rather than a map of lambdas: each lambda would be spun at every cold start (they are
+ * not in the AOT cache of a function's class loader), which measurably slowed the event functions.
  */
 public final class Wiring {
 
     private final Function<String, String> environment;
-    private final Map<String, Object> built = new HashMap<>();
+
+    private AwsClients aws;
+    private DynamoDbClient dynamo;
+    private Ids ids;
+    private Cursors cursors;
+    private CampusTimeZones zones;
+    private PromptWindow promptWindow;
+    private ProfileStore profiles;
+    private MomentStore moments;
+    private DynamoSocialGraph socialGraph;
+    private FeedStore feeds;
+    private PageReads pageReads;
+    private InteractionStore interactions;
+    private InteractionCleanup interactionCleanup;
+    private PromptStore prompts;
+    private Inbox inbox;
+    private PushGrouping pushGrouping;
+    private DeviceStore devices;
+    private NotificationSettingsStore notificationSettings;
+    private Recipients recipients;
+    private MediaStore media;
+    private NotificationQueue queue;
+    private PushGateway push;
 
     /** @param environment a variable's value by name, or null when it is not set */
     public Wiring(Function<String, String> environment) {
@@ -83,24 +104,35 @@ public final class Wiring {
         return Clock.systemUTC();
     }
 
-    public Ids ids() {
-        return once("ids", Ids::new);
+    public synchronized Ids ids() {
+        if (ids == null) {
+            ids = new Ids();
+        }
+        return ids;
     }
 
     /** List cursors signed with the stage's CURSOR_SIGNING_KEY. */
-    public Cursors cursors() {
-        return once("cursors", () -> new Cursors(require("CURSOR_SIGNING_KEY")));
+    public synchronized Cursors cursors() {
+        if (cursors == null) {
+            cursors = new Cursors(require("CURSOR_SIGNING_KEY"));
+        }
+        return cursors;
     }
 
     /** CAMPUS_TIME_ZONES (may be empty) and DEFAULT_CAMPUS_TIME_ZONE. */
-    public CampusTimeZones campusTimeZones() {
-        return once("zones", () -> CampusTimeZones.parse(optional("CAMPUS_TIME_ZONES", ""),
-                require("DEFAULT_CAMPUS_TIME_ZONE")));
+    public synchronized CampusTimeZones campusTimeZones() {
+        if (zones == null) {
+            zones = CampusTimeZones.parse(optional("CAMPUS_TIME_ZONES", ""), require("DEFAULT_CAMPUS_TIME_ZONE"));
+        }
+        return zones;
     }
 
     /** The prompt's waking hours, PROMPT_WINDOW_START to PROMPT_WINDOW_END. */
-    public PromptWindow promptWindow() {
-        return once("promptWindow", () -> PromptWindow.parse(require("PROMPT_WINDOW_START"), require("PROMPT_WINDOW_END")));
+    public synchronized PromptWindow promptWindow() {
+        if (promptWindow == null) {
+            promptWindow = PromptWindow.parse(require("PROMPT_WINDOW_START"), require("PROMPT_WINDOW_END"));
+        }
+        return promptWindow;
     }
 
     /** POST_TO_SEE: whether feeds lock until the viewer posts after today's prompt. */
@@ -110,12 +142,20 @@ public final class Wiring {
 
     // ------------------------------------------------------------------ DynamoDB
 
-    public ProfileStore profiles() {
-        return dynamoStore("profiles", "USERS_TABLE", DynamoProfileStore::new);
+    public synchronized ProfileStore profiles() {
+        if (profiles == null) {
+            String table = require("USERS_TABLE");
+            profiles = new DynamoProfileStore(dynamo(), table);
+        }
+        return profiles;
     }
 
-    public MomentStore moments() {
-        return dynamoStore("moments", "MOMENTS_TABLE", DynamoMomentStore::new);
+    public synchronized MomentStore moments() {
+        if (moments == null) {
+            String table = require("MOMENTS_TABLE");
+            moments = new DynamoMomentStore(dynamo(), table);
+        }
+        return moments;
     }
 
     public SocialGraph socialGraph() {
@@ -126,55 +166,89 @@ public final class Wiring {
         return dynamoSocialGraph();
     }
 
-    public FeedStore feeds() {
-        return dynamoStore("feeds", "FEED_TABLE", DynamoFeedStore::new);
+    public synchronized FeedStore feeds() {
+        if (feeds == null) {
+            String table = require("FEED_TABLE");
+            feeds = new DynamoFeedStore(dynamo(), table);
+        }
+        return feeds;
     }
 
     /** A feed slice's moments, profiles, standing and reactions in one BatchGetItem. */
-    public PageReads pageReads() {
-        return once("pageReads", () -> {
+    public synchronized PageReads pageReads() {
+        if (pageReads == null) {
             String users = require("USERS_TABLE");
-            String moments = require("MOMENTS_TABLE");
-            String interactions = require("INTERACTIONS_TABLE");
-            return new DynamoPageReads(dynamo(), users, moments, interactions);
-        });
+            String momentsTable = require("MOMENTS_TABLE");
+            String interactionsTable = require("INTERACTIONS_TABLE");
+            pageReads = new DynamoPageReads(dynamo(), users, momentsTable, interactionsTable);
+        }
+        return pageReads;
     }
 
-    public InteractionStore interactions() {
-        return once("interactions", () -> {
-            String interactions = require("INTERACTIONS_TABLE");
-            String moments = require("MOMENTS_TABLE");
-            return new DynamoInteractionStore(dynamo(), interactions, moments);
-        });
+    public synchronized InteractionStore interactions() {
+        if (interactions == null) {
+            String interactionsTable = require("INTERACTIONS_TABLE");
+            String momentsTable = require("MOMENTS_TABLE");
+            interactions = new DynamoInteractionStore(dynamo(), interactionsTable, momentsTable);
+        }
+        return interactions;
     }
 
-    public InteractionCleanup interactionCleanup() {
-        return dynamoStore("interactionCleanup", "INTERACTIONS_TABLE", DynamoInteractionCleanup::new);
+    public synchronized InteractionCleanup interactionCleanup() {
+        if (interactionCleanup == null) {
+            String table = require("INTERACTIONS_TABLE");
+            interactionCleanup = new DynamoInteractionCleanup(dynamo(), table);
+        }
+        return interactionCleanup;
     }
 
-    public PromptStore prompts() {
-        return dynamoStore("prompts", "USERS_TABLE", DynamoPromptStore::new);
+    public synchronized PromptStore prompts() {
+        if (prompts == null) {
+            String table = require("USERS_TABLE");
+            prompts = new DynamoPromptStore(dynamo(), table);
+        }
+        return prompts;
     }
 
-    public Inbox inbox() {
-        return dynamoStore("inbox", "NOTIFICATIONS_TABLE", DynamoInbox::new);
+    public synchronized Inbox inbox() {
+        if (inbox == null) {
+            String table = require("NOTIFICATIONS_TABLE");
+            inbox = new DynamoInbox(dynamo(), table);
+        }
+        return inbox;
     }
 
-    public PushGrouping pushGrouping() {
-        return dynamoStore("pushGrouping", "NOTIFICATIONS_TABLE", DynamoPushGrouping::new);
+    public synchronized PushGrouping pushGrouping() {
+        if (pushGrouping == null) {
+            String table = require("NOTIFICATIONS_TABLE");
+            pushGrouping = new DynamoPushGrouping(dynamo(), table);
+        }
+        return pushGrouping;
     }
 
-    public DeviceStore devices() {
-        return dynamoStore("devices", "USERS_TABLE", DynamoDeviceStore::new);
+    public synchronized DeviceStore devices() {
+        if (devices == null) {
+            String table = require("USERS_TABLE");
+            devices = new DynamoDeviceStore(dynamo(), table);
+        }
+        return devices;
     }
 
-    public NotificationSettingsStore notificationSettings() {
-        return dynamoStore("notificationSettings", "USERS_TABLE", DynamoNotificationSettingsStore::new);
+    public synchronized NotificationSettingsStore notificationSettings() {
+        if (notificationSettings == null) {
+            String table = require("USERS_TABLE");
+            notificationSettings = new DynamoNotificationSettingsStore(dynamo(), table);
+        }
+        return notificationSettings;
     }
 
     /** A job's recipient, settings and actor in one BatchGetItem. */
-    public Recipients recipients() {
-        return dynamoStore("recipients", "USERS_TABLE", DynamoRecipients::new);
+    public synchronized Recipients recipients() {
+        if (recipients == null) {
+            String table = require("USERS_TABLE");
+            recipients = new DynamoRecipients(dynamo(), table);
+        }
+        return recipients;
     }
 
     // ------------------------------------------------------------------ S3, SQS, SNS
@@ -183,55 +257,60 @@ public final class Wiring {
      * The media bucket: presigned URLs, and object reads, writes and deletes with an S3 client built on
      * first use (most API requests only sign URLs; the upload processor never signs).
      */
-    public MediaStore media() {
-        return once("media", () -> {
+    public synchronized MediaStore media() {
+        if (media == null) {
             String bucket = require("MEDIA_BUCKET");
-            return new S3MediaStore(S3Clients.lazyClient(aws()), S3Clients.lazyPresigner(aws()), bucket);
-        });
+            media = new S3MediaStore(S3Clients.lazyClient(aws()), S3Clients.lazyPresigner(aws()), bucket);
+        }
+        return media;
     }
 
     /** The notifications queue (NOTIFICATIONS_QUEUE_URL). */
-    public NotificationQueue notificationQueue() {
-        return once("queue", () -> {
+    public synchronized NotificationQueue notificationQueue() {
+        if (queue == null) {
             String url = require("NOTIFICATIONS_QUEUE_URL");
-            return new SqsNotificationQueue(SqsClients.create(aws()), url);
-        });
+            queue = new SqsNotificationQueue(SqsClients.create(aws()), url);
+        }
+        return queue;
     }
 
     /**
      * SNS mobile push through the stage's platform applications (FCM_ and APNS_PLATFORM_APPLICATION_ARN),
      * or {@link PushGateway#NONE} when neither is set (inbox only).
      */
-    public PushGateway push() {
-        return once("push", () -> {
+    public synchronized PushGateway push() {
+        if (push == null) {
             Map<PushPlatform, String> applications = Map.of(
                     PushPlatform.FCM, optional("FCM_PLATFORM_APPLICATION_ARN", ""),
                     PushPlatform.APNS, optional("APNS_PLATFORM_APPLICATION_ARN", ""));
-            return applications.values().stream().allMatch(String::isBlank)
+            push = applications.values().stream().allMatch(String::isBlank)
                     ? PushGateway.NONE : new SnsPushGateway(SnsClients.create(aws()), applications);
-        });
+        }
+        return push;
     }
 
     // ------------------------------------------------------------------ shared parts
 
-    private DynamoSocialGraph dynamoSocialGraph() {
-        return dynamoStore("socialGraph", "USERS_TABLE", DynamoSocialGraph::new);
+    private synchronized DynamoSocialGraph dynamoSocialGraph() {
+        if (socialGraph == null) {
+            String table = require("USERS_TABLE");
+            socialGraph = new DynamoSocialGraph(dynamo(), table);
+        }
+        return socialGraph;
     }
 
-    private AwsClients aws() {
-        return once("aws", () -> AwsClients.from(environment));
+    private synchronized AwsClients aws() {
+        if (aws == null) {
+            aws = AwsClients.from(environment);
+        }
+        return aws;
     }
 
-    /** A store over one table: the table's variable is read before any client is built. */
-    private <T> T dynamoStore(String name, String tableVariable, BiFunction<DynamoDbClient, String, T> make) {
-        return once(name, () -> {
-            String table = require(tableVariable);
-            return make.apply(dynamo(), table);
-        });
-    }
-
-    private DynamoDbClient dynamo() {
-        return once("dynamo", () -> DynamoClients.create(aws()));
+    private synchronized DynamoDbClient dynamo() {
+        if (dynamo == null) {
+            dynamo = DynamoClients.create(aws());
+        }
+        return dynamo;
     }
 
     private String require(String name) {
@@ -245,16 +324,5 @@ public final class Wiring {
     private String optional(String name, String fallback) {
         String value = environment.apply(name);
         return value == null || value.isBlank() ? fallback : value;
-    }
-
-    /** Built on the first ask, then the same one; lambdas are linked only when their accessor runs. */
-    @SuppressWarnings("unchecked")
-    private synchronized <T> T once(String name, Supplier<T> make) {
-        Object value = built.get(name);
-        if (value == null) {
-            value = make.get();
-            built.put(name, value);
-        }
-        return (T) value;
     }
 }
