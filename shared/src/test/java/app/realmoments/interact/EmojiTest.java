@@ -16,7 +16,10 @@ class EmojiTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "a", "1", "#", "ok", "🔥🔥", "👍 ", " 👍", "😂a", "🇫🇷🇩🇪", "\u200D", "\uFE0F",
-            "🇫", "🏽", "é", "<3", "\uD83D", "👍\u0301"})
+            "🇫", "🏽", "é", "<3", "\uD83D", "👍\u0301",
+            // spellings of one emoji that would make distinct reaction keys
+            "❤", "👍\uFE0F", "🔥\uFE0F\uFE0F", "👍\u200D", "\u200D👍", "👍\uDB40\uDC41", "🇽🇽", "🇺🇸🇸",
+            "☕\uFE0E"})
     void anythingElseIsRefused(String value) {
         assertFalse(Emoji.isSingleEmoji(value), value);
     }

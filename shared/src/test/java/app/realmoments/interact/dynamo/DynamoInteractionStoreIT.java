@@ -3,6 +3,7 @@ package app.realmoments.interact.dynamo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.realmoments.campus.dynamo.DynamoMembershipStore;
 import app.realmoments.id.Ids;
 import app.realmoments.interact.Comment;
 import app.realmoments.interact.InteractionService;
@@ -21,6 +22,7 @@ import app.realmoments.profile.dynamo.DynamoProfileStore;
 import app.realmoments.social.dynamo.DynamoSocialGraph;
 import app.realmoments.testing.LocalAws;
 import app.realmoments.testing.RecordingNotificationQueue;
+import app.realmoments.testing.Services;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +46,7 @@ class DynamoInteractionStoreIT {
     private final String interactions = aws.table("InteractionsTable");
     private final String momentsTable = aws.table("MomentsTable");
     private final String users = aws.table("UsersTable");
-    private final DynamoMomentStore moments = new DynamoMomentStore(aws.dynamo(), momentsTable);
+    private final DynamoMomentStore moments = new DynamoMomentStore(aws.dynamo(), momentsTable, users);
     private final DynamoInteractionStore store = new DynamoInteractionStore(aws.dynamo(), interactions, momentsTable);
     private final Ids ids = new Ids();
 
@@ -73,6 +75,29 @@ class DynamoInteractionStoreIT {
         assertEquals(InteractionStore.Outcome.DONE, store.unreact(moment, "ben", "😂"));
         assertEquals(Map.of("😂", 1), moments.find(moment).orElseThrow().reactionCounts());
         assertTrue(store.reaction(moment, "ben").isEmpty());
+    }
+
+    @Test
+    void aCountThatReachesZeroLeavesTheMomentItemSoCyclingEmojiNeverGrowsIt() {
+        String moment = published("ana-" + ids.next(NOW));
+        assertEquals(InteractionStore.Outcome.DONE, store.react(new Reaction(moment, "cai", "🔥", NOW), null));
+        String previous = null;
+        for (String emoji : List.of("😂", "❤️", "👍🏽", "🎉", "😮", "🙏", "😢", "🔥", "🤯", "💯")) {
+            assertEquals(InteractionStore.Outcome.DONE, store.react(new Reaction(moment, "ben", emoji, NOW), previous));
+            previous = emoji;
+        }
+        var stored = aws.dynamo().getItem(r -> r.tableName(momentsTable).key(Map.of("momentId", AttributeValue.fromS(moment)))
+                .consistentRead(true)).item().get("reactionCounts").m();
+        assertEquals(Map.of("🔥", AttributeValue.fromN("1"), "💯", AttributeValue.fromN("1")), stored,
+                "only the emoji someone holds now, no zero left behind");
+
+        assertEquals(InteractionStore.Outcome.DONE, store.unreact(moment, "ben", "💯"));
+        assertEquals(InteractionStore.Outcome.DONE, store.react(new Reaction(moment, "dee", "🔥", NOW), null));
+        assertEquals(InteractionStore.Outcome.DONE, store.react(new Reaction(moment, "dee", "😂", NOW), "🔥"));
+        assertEquals(Map.of("🔥", 1, "😂", 1), moments.find(moment).orElseThrow().reactionCounts());
+        var after = aws.dynamo().getItem(r -> r.tableName(momentsTable).key(Map.of("momentId", AttributeValue.fromS(moment)))
+                .consistentRead(true)).item().get("reactionCounts").m();
+        assertEquals(2, after.size(), after.toString());
     }
 
     @Test
@@ -167,17 +192,20 @@ class DynamoInteractionStoreIT {
         String author = "ana-" + ids.next(NOW);
         String moment = published(author);
         var profiles = new DynamoProfileStore(aws.dynamo(), users);
-        profiles.save(new Profile(author, author.toLowerCase(), "Ana", "north", NOW, NOW), null);
+        var membership = new DynamoMembershipStore(aws.dynamo(), users);
+        profiles.save(new Profile(author, author.toLowerCase(), "Ana", null, NOW, NOW, null), null);
+        membership.grant(author, "north", NOW);
         List<String> reactors = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             String user = "r" + i + "-" + ids.next(NOW);
             reactors.add(user);
-            profiles.save(new Profile(user, user.toLowerCase(), "R" + i, "north", NOW, NOW), null);
+            profiles.save(new Profile(user, user.toLowerCase(), "R" + i, null, NOW, NOW, null), null);
+            membership.grant(user, "north", NOW);
         }
         var graph = new DynamoSocialGraph(aws.dynamo(), users);
-        InteractionService service = new InteractionService(moments, profiles, new MomentVisibility(graph), graph,
-                store, new RecordingNotificationQueue(), new Cursors("test-cursor-signing-key-0123456789abcdef"), ids,
-                Clock.systemUTC());
+        InteractionService service = new InteractionService(moments, profiles, new MomentVisibility(graph, profiles), graph,
+                store, new Cursors("test-cursor-signing-key-0123456789abcdef"), ids,
+                Clock.systemUTC(), Services.noQuotas());
         ExecutorService pool = Executors.newFixedThreadPool(20);
         try {
             List<Callable<Object>> calls = new ArrayList<>();
