@@ -1,51 +1,48 @@
 package app.realmoments.campus;
 
-import java.time.DateTimeException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Each campus's time zone, from the stage's configuration: "slug=Zone/Id,slug=Zone/Id" plus a zone
- * for every campus not listed. The daily prompt's waking hours and quiet hours are in this zone.
+ * Each campus's time zone, from the registry: the daily prompt's day and its members' quiet hours are in
+ * it. A container keeps what it read for {@link #FRESH}, so a dispatcher's batch of a thousand recipients
+ * of one campus reads its registry item once; a user without a campus, or a campus the registry does not
+ * hold, gets the stage's default zone.
  */
 public final class CampusTimeZones {
 
-    private final Map<String, ZoneId> zones;
-    private final ZoneId fallback;
+    /** How long a read zone is used before the registry is asked again (an admin's change shows within it). */
+    public static final Duration FRESH = Duration.ofMinutes(5);
 
-    private CampusTimeZones(Map<String, ZoneId> zones, ZoneId fallback) {
-        this.zones = Map.copyOf(zones);
-        this.fallback = fallback;
+    private final CampusRegistry registry;
+    private final ZoneId fallback;
+    private final Clock clock;
+    private final Map<String, Known> known = new ConcurrentHashMap<>();
+
+    private record Known(ZoneId zone, Instant readAt) {
     }
 
-    /** Fails at start-up, naming the entry, on a malformed spec or an unknown zone id. */
-    public static CampusTimeZones parse(String spec, String fallbackZone) {
-        Map<String, ZoneId> zones = new HashMap<>();
-        if (spec != null) {
-            for (String entry : spec.split(",")) {
-                if (entry.isBlank()) {
-                    continue;
-                }
-                String[] parts = entry.trim().split("=", 2);
-                if (parts.length != 2 || parts[0].isBlank()) {
-                    throw new IllegalStateException("campus time zone entry is not slug=Zone/Id: " + entry);
-                }
-                zones.put(parts[0].trim(), zone(parts[1].trim()));
-            }
-        }
-        return new CampusTimeZones(zones, zone(fallbackZone));
+    public CampusTimeZones(CampusRegistry registry, ZoneId fallback, Clock clock) {
+        this.registry = registry;
+        this.fallback = fallback;
+        this.clock = clock;
     }
 
     public ZoneId zoneOf(String campusId) {
-        return campusId == null ? fallback : zones.getOrDefault(campusId, fallback);
-    }
-
-    private static ZoneId zone(String id) {
-        try {
-            return ZoneId.of(id);
-        } catch (DateTimeException | NullPointerException e) {
-            throw new IllegalStateException("unknown time zone: " + id);
+        if (campusId == null) {
+            return fallback;
         }
+        Instant now = clock.instant();
+        Known cached = known.get(campusId);
+        if (cached != null && now.isBefore(cached.readAt().plus(FRESH))) {
+            return cached.zone();
+        }
+        ZoneId zone = registry.find(campusId).map(Campus::timeZone).orElse(fallback);
+        known.put(campusId, new Known(zone, now));
+        return zone;
     }
 }
