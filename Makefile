@@ -1,6 +1,7 @@
 # Real Moments: the two front-door commands are `make dev` and `make test`.
-# Every target installs what it needs by itself: a JDK 25 is found under /usr/lib/jvm,
-# Maven fetches the Java dependencies, and ./.venv gets the emulator and SAM tooling.
+# Every target installs what it needs by itself: a JDK 25 is found under /usr/lib/jvm, the Maven
+# wrapper (./mvnw) fetches the Maven that .mvn/wrapper pins and Maven the Java dependencies, and
+# ./.venv gets the emulator and SAM tooling.
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -16,12 +17,12 @@ endif
 export JAVA_HOME := $(JDK)
 export PATH := $(JDK)/bin:$(PATH)
 
-MVN := mvn -B -ntp $(if $(CI),,-q)
+MVN := ./mvnw -B -ntp $(if $(CI),,-q)
 VENV := .venv
 VENV_STAMP := $(VENV)/.installed
 RUNTIME_JAR := local/runtime/target/runtime.jar
 
-.PHONY: help venv build test dev invoke token lint sam-validate sam-build deploy clean replay-dlq bench-coldstart
+.PHONY: help venv build test dev invoke token lint sam-validate sam-build deploy clean replay-dlq bench-coldstart openapi client checkov bench-burst bench-rush emoji-table
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -32,14 +33,14 @@ $(VENV_STAMP): local/requirements.txt local/constraints.txt
 	$(VENV)/bin/pip install -q -r local/requirements.txt -c local/constraints.txt
 	touch $@
 
-venv: $(VENV_STAMP) ## Create ./.venv with moto, SAM CLI, cfn-lint and the AWS CLI
+venv: $(VENV_STAMP) ## Create ./.venv with moto, SAM CLI, cfn-lint, the AWS CLI and the OpenAPI checkers
 
 build: ## Build every function jar and the local runtime (no tests)
 	$(MVN) package -DskipTests
 	@touch $(BUILT)
 
 # `make dev` and `make invoke` rebuild only when a source, resource or pom is newer than the last
-# build (the stamp lives in local/runtime/target, so `mvn clean` forgets it): an unchanged tree
+# build (the stamp lives in local/runtime/target, so `./mvnw clean` forgets it): an unchanged tree
 # starts in a second instead of Maven's ~18 s, and an edited one is never run stale.
 BUILT := local/runtime/target/.built
 SOURCES := $(shell find pom.xml shared functions local -name target -prune -o -type f \( -name '*.java' \
@@ -48,11 +49,63 @@ $(BUILT): $(SOURCES)
 	$(MVN) package -DskipTests
 	@touch $@
 
-test: $(VENV_STAMP) ## Run every test: unit, emulator integration, end-to-end, template lint
-	$(MVN) verify
-	@touch $(BUILT)
-	$(MAKE) --no-print-directory sam-validate
-	$(MAKE) --no-print-directory lint
+# `make test` runs every step even after one failed, notes each outcome in $(CHECKS), and ends with a summary
+# (scripts/test-summary.py: the tests of each module from its surefire reports, then the other checks),
+# which fails the build when anything failed. $(call step,name,command) runs one step.
+CHECKS := target/checks.txt
+step = started=$$(date +%s); if { $(2); }; then outcome=passed; else outcome=FAILED; fi; \
+	echo "$(1)|$$outcome|$$(( $$(date +%s) - started )) s" >> $(CHECKS); test $$outcome = passed
+
+test: $(VENV_STAMP) ## Run every test: unit, emulator integration, end to end, API fuzzing, client build, template lint and scan
+	@mkdir -p target && rm -f $(CHECKS)
+	@find . \( -name .venv -o -name .tools -o -name node_modules \) -prune -o -type d -path '*/target/surefire-reports' -prune -exec rm -rf {} +
+	-@$(call step,./mvnw verify (the suites above),$(MVN) verify && touch $(BUILT))
+	-@$(call step,openapi-spec-validator docs/openapi.yaml,$(MAKE) --no-print-directory openapi)
+	-@$(call step,TypeScript client generated and compiled,$(MAKE) --no-print-directory client)
+	-@$(call step,sam validate --lint,$(MAKE) --no-print-directory sam-validate)
+	-@$(call step,checkov template.yaml,$(MAKE) --no-print-directory checkov)
+	-@$(call step,actionlint,$(MAKE) --no-print-directory lint)
+	@python3 scripts/test-summary.py
+
+openapi: $(VENV_STAMP) ## Validate docs/openapi.yaml as OpenAPI 3.1 (the routes and responses are tests of local/runtime)
+	$(VENV)/bin/openapi-spec-validator docs/openapi.yaml
+
+# A TypeScript client generated from docs/openapi.yaml with openapi-generator (its CLI jar from Maven Central)
+# into clients/typescript/target, then compiled by the TypeScript that clients/typescript/package-lock.json pins.
+OPENAPI_GENERATOR_VERSION := 7.25.0
+OPENAPI_GENERATOR := .tools/openapi-generator-cli-$(OPENAPI_GENERATOR_VERSION).jar
+TS_CLIENT := clients/typescript
+
+$(OPENAPI_GENERATOR):
+	$(MVN) -N dependency:copy -Dartifact=org.openapitools:openapi-generator-cli:$(OPENAPI_GENERATOR_VERSION) -DoutputDirectory=.tools
+
+$(TS_CLIENT)/node_modules/.installed: $(TS_CLIENT)/package.json $(TS_CLIENT)/package-lock.json
+	@command -v npm >/dev/null || { echo "make client needs Node.js and npm (https://nodejs.org)" >&2; exit 1; }
+	cd $(TS_CLIENT) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+client: $(OPENAPI_GENERATOR) $(TS_CLIENT)/node_modules/.installed ## Generate the TypeScript client from docs/openapi.yaml into clients/typescript/target and compile it
+	rm -rf $(TS_CLIENT)/target && mkdir -p $(TS_CLIENT)/target
+	java -jar $(OPENAPI_GENERATOR) generate --input-spec docs/openapi.yaml --generator-name typescript-fetch \
+		--output $(TS_CLIENT)/target/generated --additional-properties=supportsES6=true \
+		> $(TS_CLIENT)/target/generate.log 2>&1 || { cat $(TS_CLIENT)/target/generate.log; exit 1; }
+	cd $(TS_CLIENT) && npx --no-install tsc -p tsconfig.json
+
+# checkov pins boto3 1.35, which moto and SAM CLI cannot share: it gets a venv of its own in ./.tools.
+CHECKOV_VENV := .tools/checkov
+CHECKOV_STAMP := $(CHECKOV_VENV)/.installed
+
+$(CHECKOV_STAMP): local/checkov/requirements.txt local/checkov/constraints.txt
+	python3 -m venv $(CHECKOV_VENV)
+	$(CHECKOV_VENV)/bin/pip install -q --upgrade pip
+	$(CHECKOV_VENV)/bin/pip install -q -r local/checkov/requirements.txt -c local/checkov/constraints.txt
+	touch $@
+
+checkov: $(CHECKOV_STAMP) ## Scan template.yaml with checkov: each failing check is fixed, or skipped in its resource's Metadata with the reason
+	@mkdir -p target/checkov
+	$(CHECKOV_VENV)/bin/checkov --file template.yaml --framework cloudformation --skip-download --quiet --compact \
+		--output cli --output json --output-file-path console,target/checkov/results_json.json
+	@test -s target/checkov/results_json.json || { echo "checkov wrote no results" >&2; exit 1; }
 
 # Functions run in a JVM per container with an AOT cache per function jar (.local/aot, docs/local-runtime.md);
 # IN_PROCESS=1 runs them all in the runtime's JVM instead, AOT=0 runs the container JVMs without the cache.
@@ -65,14 +118,14 @@ invoke: $(VENV_STAMP) $(BUILT) ## Run one function once: make invoke FUNCTION=<l
 	@test -n "$(FUNCTION)" -a -n "$(EVENT)" || { echo "usage: make invoke FUNCTION=<logical id> EVENT=events/<file>.json" >&2; exit 2; }
 	java -jar $(RUNTIME_JAR) invoke --function $(FUNCTION) --event $(EVENT) --emulator-port $(EMULATOR_PORT) $(CONTAINER_FLAGS)
 
-token: ## Print an ID token for a local user: make -s token NAME=alice (with `make dev` running)
+token: ## Print an ID token for a local user: make -s token NAME=alice [GROUP=moderators] (with `make dev` running)
 	@test -f $(RUNTIME_JAR) || $(MVN) package -DskipTests >&2
-	@java -jar $(RUNTIME_JAR) token --user $(or $(NAME),alice)
+	@java -jar $(RUNTIME_JAR) token --user $(or $(NAME),alice) $(if $(GROUP),--groups $(GROUP))
 
 # SAM CLI without telemetry: these machines have no internet to send it to.
 SAM := SAM_CLI_TELEMETRY=0 $(VENV)/bin/sam
-SAM_FUNCTIONS := HealthFunction ProfileApiFunction SocialApiFunction MomentsApiFunction FeedApiFunction NotificationsApiFunction \
-	UploadProcessorFunction FeedFanoutFunction NotificationDispatcherFunction InteractionsApiFunction PromptSchedulerFunction
+SAM_FUNCTIONS := HealthFunction ProfileApiFunction CampusApiFunction SocialApiFunction MomentsApiFunction FeedApiFunction NotificationsApiFunction \
+	UploadProcessorFunction FeedFanoutFunction ActivityRelayFunction NotificationDispatcherFunction InteractionsApiFunction PromptSchedulerFunction
 .PHONY: sam-stage $(addprefix build-,$(SAM_FUNCTIONS))
 
 sam-validate: $(VENV_STAMP) ## sam validate --lint (cfn-lint) on template.yaml; any warning fails
@@ -103,12 +156,14 @@ endef
 
 build-HealthFunction: ; $(call sam-artifact,health)
 build-ProfileApiFunction: ; $(call sam-artifact,profile-api)
+build-CampusApiFunction: ; $(call sam-artifact,campus-api)
 build-SocialApiFunction: ; $(call sam-artifact,social-api)
 build-MomentsApiFunction: ; $(call sam-artifact,moments-api)
 build-FeedApiFunction: ; $(call sam-artifact,feed-api)
 build-NotificationsApiFunction: ; $(call sam-artifact,notifications-api)
 build-UploadProcessorFunction: ; $(call sam-artifact,upload-processor)
 build-FeedFanoutFunction: ; $(call sam-artifact,feed-fanout)
+build-ActivityRelayFunction: ; $(call sam-artifact,activity-relay)
 build-NotificationDispatcherFunction: ; $(call sam-artifact,notification-dispatcher)
 build-InteractionsApiFunction: ; $(call sam-artifact,interactions-api)
 build-PromptSchedulerFunction: ; $(call sam-artifact,prompt-scheduler)
@@ -132,9 +187,18 @@ lint: $(ACTIONLINT) ## Check the GitHub Actions workflows with actionlint (insta
 bench-coldstart: $(VENV_STAMP) ## Cold start of every function vs a do-nothing handler, plain and AOT cache (~4 min; MODES=plain,aot,snap FUNCTIONS=...)
 	benchmarks/cold-start/run.sh
 
+bench-burst: $(VENV_STAMP) ## The daily prompt of MEMBERS (10000) members through the local stack: time and AWS calls per member (~6 min)
+	benchmarks/prompt-burst/run.sh
+
+bench-rush: $(VENV_STAMP) ## The rush after the prompt with locust: USERS (40) members post and read for RUN_TIME (60s), loopback only
+	benchmarks/prompt-burst/load.sh
+
+emoji-table: ## Rewrite the reaction rule's emoji table from the JEmoji version the pom names
+	$(MVN) -pl shared -am test -Dtest=EmojiTableTest -Dsurefire.failIfNoSpecifiedTests=false -Demoji.table.write=true
+
 replay-dlq: $(VENV_STAMP) ## Move notification jobs from the dead-letter queue back to the queue (with `make dev` running)
 	@$(VENV)/bin/python scripts/replay-dlq.py
 
 clean: ## Remove build output and local state (keeps .venv)
 	$(MVN) clean
-	rm -rf .aws-sam .local
+	rm -rf .aws-sam .local $(TS_CLIENT)/target

@@ -8,8 +8,8 @@
 source "$(dirname "$0")/../common.sh"
 
 echo "== build (installs shared, its test-jar and the emulator into the local Maven repository)"
-mvn -B -ntp -q install -DskipTests -pl shared -am
-mvn -B -ntp -q -f benchmarks/feed-fanout/pom.xml package
+./mvnw -B -ntp -q install -DskipTests -pl shared -am
+./mvnw -B -ntp -q -f benchmarks/feed-fanout/pom.xml package
 
 echo
 machine

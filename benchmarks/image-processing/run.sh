@@ -18,8 +18,8 @@ ROUNDS=${ROUNDS:-7}
 WARMUP=${WARMUP:-3}
 
 echo "== build (installs shared and its test-jar into the local Maven repository)"
-mvn -B -ntp -q install -DskipTests -pl shared -am
-mvn -B -ntp -q -f benchmarks/image-processing/pom.xml package
+./mvnw -B -ntp -q install -DskipTests -pl shared -am
+./mvnw -B -ntp -q -f benchmarks/image-processing/pom.xml package
 jar=benchmarks/image-processing/target/image-processing-benchmark.jar
 work=benchmarks/image-processing/target/work
 mkdir -p "$work"

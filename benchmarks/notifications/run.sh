@@ -9,8 +9,8 @@
 source "$(dirname "$0")/../common.sh"
 
 echo "== build (installs the dispatcher, shared's test-jar and the emulator into the local Maven repository)"
-mvn -B -ntp -q install -DskipTests -pl functions/notification-dispatcher -am
-mvn -B -ntp -q -f benchmarks/notifications/pom.xml package
+./mvnw -B -ntp -q install -DskipTests -pl functions/notification-dispatcher -am
+./mvnw -B -ntp -q -f benchmarks/notifications/pom.xml package
 jar=benchmarks/notifications/target/notifications-benchmark.jar
 
 machine

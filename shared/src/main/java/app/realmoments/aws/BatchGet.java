@@ -1,5 +1,7 @@
 package app.realmoments.aws;
 
+import app.realmoments.error.Problem;
+import app.realmoments.retry.Backoff;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -69,7 +71,7 @@ public final class BatchGet {
             Map<String, KeysAndAttributes> pending = request;
             for (int attempt = 1; !pending.isEmpty(); attempt++) {
                 if (attempt > 1) {
-                    BatchWrites.pauseBeforeRetry(attempt - 1, Thread::sleep, "reads");
+                    Backoff.STANDARD.pause(attempt - 1);
                 }
                 Map<String, KeysAndAttributes> asked = pending;
                 BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(asked));
@@ -77,7 +79,7 @@ public final class BatchGet {
                         found.computeIfAbsent(table, t -> new ArrayList<>()).addAll(items));
                 pending = response.unprocessedKeys();
                 if (!pending.isEmpty() && attempt >= BatchWrites.ATTEMPTS) {
-                    throw new IllegalStateException("keys still unprocessed after " + BatchWrites.ATTEMPTS + " attempts");
+                    throw Problem.throttled("keys still unprocessed after " + BatchWrites.ATTEMPTS + " attempts", 1);
                 }
             }
         }

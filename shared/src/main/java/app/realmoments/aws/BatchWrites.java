@@ -1,8 +1,9 @@
 package app.realmoments.aws;
 
+import app.realmoments.error.Problem;
+import app.realmoments.retry.Backoff;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
@@ -17,14 +18,6 @@ public final class BatchWrites {
 
     public static final int BATCH = 25;
     public static final int ATTEMPTS = 8;
-    static final long BASE_DELAY_MS = 25;
-    public static final long MAX_DELAY_MS = 2_000;
-
-    /** Waits between retries; tests pass one that does not sleep. */
-    @FunctionalInterface
-    public interface Backoff {
-        void pause(long millis) throws InterruptedException;
-    }
 
     private final DynamoDbClient dynamo;
     private final Backoff backoff;
@@ -60,20 +53,10 @@ public final class BatchWrites {
             }
             if (attempt >= ATTEMPTS) {
                 int left = pending.values().stream().mapToInt(List::size).sum();
-                throw new IllegalStateException(left + " " + what + " still unprocessed after " + ATTEMPTS + " attempts");
+                // DynamoDB left them unprocessed: it is throttling us (an API caller may try again in a moment)
+                throw Problem.throttled(left + " " + what + " still unprocessed after " + ATTEMPTS + " attempts", 1);
             }
-            pauseBeforeRetry(attempt, backoff, what);
-        }
-    }
-
-    /** Full jitter: a random pause up to 25 ms x 2^attempt, at most 2 s; shared by BatchGet's retries. */
-    static void pauseBeforeRetry(int attempt, Backoff backoff, String what) {
-        long ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS << attempt);
-        try {
-            backoff.pause(ThreadLocalRandom.current().nextLong(ceiling + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying " + what, e);
+            backoff.pause(attempt);
         }
     }
 }

@@ -32,7 +32,10 @@ public final class DynamoClients {
             dynamo.deleteItem(r -> r.tableName("priming").key(key));
             dynamo.batchGetItem(r -> r.requestItems(Map.of("priming",
                     software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(key).build())));
-            dynamo.transactWriteItems(r -> r.transactItems(t -> t.put(p -> p.tableName("priming").item(key))));
+            dynamo.transactWriteItems(r -> r.transactItems(t -> t.put(p -> p.tableName("priming").item(key)
+                    .conditionExpression("attribute_not_exists(pk)"))));
+            dynamo.batchWriteItem(r -> r.requestItems(Map.of("priming", java.util.List.of(
+                    software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder().putRequest(p -> p.item(key)).build()))));
         }
     }
 }

@@ -20,12 +20,23 @@ public final class Problem extends RuntimeException {
     private final Kind kind;
     private final String code;
     private final String field;
+    private final long retryAfterSeconds;
 
     public Problem(Kind kind, String code, String message, String field) {
+        this(kind, code, message, field, 0);
+    }
+
+    private Problem(Kind kind, String code, String message, String field, long retryAfterSeconds) {
         super(message, null, false, false);
         this.kind = kind;
         this.code = code;
         this.field = field;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Too many of something for now: a 429 {@code throttled} whose Retry-After says when to try again. */
+    public static Problem throttled(String message, long retryAfterSeconds) {
+        return new Problem(Kind.THROTTLED, "throttled", message, null, Math.max(1, retryAfterSeconds));
     }
 
     public static Problem invalid(String field, String message) {
@@ -55,5 +66,10 @@ public final class Problem extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    /** Seconds until trying again can succeed (a 429's Retry-After); 0 when the problem is not a throttle. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

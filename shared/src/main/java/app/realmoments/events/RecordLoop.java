@@ -1,7 +1,13 @@
 package app.realmoments.events;
 
 import app.realmoments.log.Metrics;
+import app.realmoments.snap.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -57,7 +63,26 @@ public final class RecordLoop<R> {
      * @param idOf  the id a batch response reports a failed record by
      */
     public static <R> RecordLoop<R> of(String what, Function<R, String> idOf, FailurePolicy policy) {
+        if (Priming.enabled()) {
+            Priming.register("event records", RecordLoop::prime);
+        }
         return new RecordLoop<>(what, idOf, policy, null);
+    }
+
+    /** Synthetic SQS and stream events through their readers, and a batch answer written (SnapStart priming). */
+    static void prime() {
+        try {
+            SqsMessage.readAll(new ByteArrayInputStream(("{\"Records\":[{\"messageId\":\"priming\",\"body\":\"{}\","
+                    + "\"attributes\":{\"ApproximateReceiveCount\":\"1\"},\"eventSource\":\"aws:sqs\"}]}")
+                    .getBytes(StandardCharsets.UTF_8)));
+            StreamRecord.readAll(new ByteArrayInputStream(("{\"Records\":[{\"eventName\":\"MODIFY\",\"dynamodb\":{"
+                    + "\"Keys\":{\"momentId\":{\"S\":\"priming\"}},\"NewImage\":{\"momentId\":{\"S\":\"priming\"},"
+                    + "\"n\":{\"N\":\"1\"},\"m\":{\"M\":{\"b\":{\"BOOL\":true}}},\"l\":{\"L\":[{\"SS\":[\"a\"]}]}},"
+                    + "\"SequenceNumber\":\"1\"}}]}").getBytes(StandardCharsets.UTF_8)));
+            BatchItemFailures.write(List.of("priming"), OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Also counts the failed records in the invocation's metrics under {@code metric}. */

@@ -119,7 +119,7 @@ public final class FeedService {
             if (!entries.isEmpty()) {
                 PageReads.Reads read = reads.read(viewerId, entries, knownViewer == null);
                 Profile viewer = knownViewer != null ? knownViewer : read.profiles().get(viewerId);
-                Predicate<Moment> visible = MomentVisibility.forPage(viewerId, viewer, read.standing());
+                Predicate<Moment> visible = MomentVisibility.forPage(viewerId, viewer, read.standing(), read.profiles());
                 for (FeedEntry entry : entries) {
                     Moment moment = read.moments().get(entry.momentId());
                     // The standing was read for the entry's author; a moment by anyone else is not shown.

@@ -1,6 +1,5 @@
 package app.realmoments.feed;
 
-import app.realmoments.social.FeedCleanup;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -36,14 +35,6 @@ public interface FeedStore {
      * block). Returns how many went.
      */
     int removeAuthorFromFeed(String recipientId, String authorId);
-
-    /** The cleanup the social routes run when two users part: each one's moments leave the other's feed. */
-    static FeedCleanup cleanup(FeedStore feeds) {
-        return (a, b) -> {
-            feeds.removeAuthorFromFeed(a, b);
-            feeds.removeAuthorFromFeed(b, a);
-        };
-    }
 
     record Slice(List<FeedEntry> entries, Map<String, String> next) {
     }

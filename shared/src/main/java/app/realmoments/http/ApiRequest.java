@@ -3,11 +3,14 @@ package app.realmoments.http;
 import app.realmoments.error.Problem;
 import app.realmoments.json.Json;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
  * One HTTP API call, free of API Gateway's types: the route, the caller (the JWT's {@code sub}, or
- * null on a public route), its parameters and body, and the client's {@code Idempotency-Key} header.
+ * null on a public route), the caller's Cognito groups, its parameters and body, and the client's
+ * {@code Idempotency-Key} header.
  */
 public record ApiRequest(
         String routeKey,
@@ -16,19 +19,55 @@ public record ApiRequest(
         Map<String, String> query,
         String body,
         String requestId,
-        String idempotencyHeader) {
+        String idempotencyHeader,
+        Set<String> callerGroups) {
 
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
 
     public ApiRequest {
         pathParameters = pathParameters == null ? Map.of() : Map.copyOf(pathParameters);
         query = query == null ? Map.of() : Map.copyOf(query);
+        callerGroups = callerGroups == null ? Set.of() : Set.copyOf(callerGroups);
     }
 
-    /** Without an Idempotency-Key header. */
+    /** Without an Idempotency-Key header or groups. */
     public ApiRequest(String routeKey, String callerId, Map<String, String> pathParameters, Map<String, String> query,
                       String body, String requestId) {
-        this(routeKey, callerId, pathParameters, query, body, requestId, null);
+        this(routeKey, callerId, pathParameters, query, body, requestId, null, Set.of());
+    }
+
+    /**
+     * The groups of a {@code cognito:groups} claim as API Gateway's JWT authorizer passes it on: an array
+     * flattened to {@code "[admins moderators]"} (a lone value may come without brackets).
+     */
+    public static Set<String> groups(String claim) {
+        if (claim == null || claim.isBlank()) {
+            return Set.of();
+        }
+        String list = claim.strip();
+        if (list.startsWith("[") && list.endsWith("]")) {
+            list = list.substring(1, list.length() - 1);
+        }
+        Set<String> groups = new TreeSet<>();
+        for (String group : list.split("[\\s,]+")) {
+            String name = group.strip();
+            if (name.startsWith("\"") && name.endsWith("\"") && name.length() > 1) {
+                name = name.substring(1, name.length() - 1);
+            }
+            if (!name.isEmpty()) {
+                groups.add(name);
+            }
+        }
+        return groups;
+    }
+
+    /** The caller's id when the caller is in the Cognito group; 403 otherwise (401 without a caller). */
+    public String callerIn(String group) {
+        String caller = caller();
+        if (!callerGroups.contains(group)) {
+            throw Problem.forbidden("only members of the " + group + " group may do this");
+        }
+        return caller;
     }
 
     /**
@@ -53,9 +92,13 @@ public record ApiRequest(
         return callerId;
     }
 
+    /**
+     * A path parameter as API Gateway decoded it. A blank one (from {@code %20}) is handed on like any other
+     * malformed id, for the domain to answer as a thing that does not exist.
+     */
     public String path(String name) {
         String value = pathParameters.get(name);
-        if (value == null || value.isBlank()) {
+        if (value == null) {
             throw Problem.invalid(name, name + " is missing from the path");
         }
         return value;

@@ -16,4 +16,15 @@ public record ApiResponse(int status, Object body, Map<String, String> headers) 
     public static ApiResponse noContent() {
         return new ApiResponse(204, null, Map.of());
     }
+
+    public static ApiResponse accepted(Object body) {
+        return new ApiResponse(202, body, Map.of());
+    }
+
+    /** The same response with one more header. */
+    public ApiResponse withHeader(String name, String value) {
+        Map<String, String> all = new java.util.HashMap<>(headers);
+        all.put(name, value);
+        return new ApiResponse(status, body, Map.copyOf(all));
+    }
 }

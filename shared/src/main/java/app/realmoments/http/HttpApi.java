@@ -85,7 +85,7 @@ public abstract class HttpApi implements RequestStreamHandler {
 
     /** The fields of API Gateway's payload 2.0 event the API reads. */
     record Event(String routeKey, String body, boolean base64, Map<String, String> pathParameters,
-                 Map<String, String> query, String caller, String idempotencyKey) {
+                 Map<String, String> query, String caller, String groups, String idempotencyKey) {
 
         static Event of(APIGatewayV2HTTPEvent event) {
             var context = event.getRequestContext();
@@ -93,7 +93,7 @@ public abstract class HttpApi implements RequestStreamHandler {
                     || context.getAuthorizer().getJwt() == null ? null : context.getAuthorizer().getJwt().getClaims();
             return new Event(event.getRouteKey(), event.getBody(), event.getIsBase64Encoded(),
                     event.getPathParameters(), event.getQueryStringParameters(), claims == null ? null : claims.get("sub"),
-                    idempotencyKey(event.getHeaders()));
+                    claims == null ? null : claims.get(GROUPS_CLAIM), idempotencyKey(event.getHeaders()));
         }
 
         /** The Idempotency-Key header among the request's headers, whatever its case; or null. */
@@ -110,6 +110,9 @@ public abstract class HttpApi implements RequestStreamHandler {
         }
     }
 
+    /** The Cognito groups claim; API Gateway's JWT authorizer hands an array claim over as "[a b]". */
+    static final String GROUPS_CLAIM = "cognito:groups";
+
     /** The one request header the API reads (API Gateway hands header names over in lower case). */
     static final String IDEMPOTENCY_KEY = "idempotency-key";
 
@@ -118,8 +121,8 @@ public abstract class HttpApi implements RequestStreamHandler {
     }
 
     /**
-     * Picks routeKey, body, isBase64Encoded, path and query parameters, the JWT's sub and the
-     * Idempotency-Key header; skips the rest.
+     * Picks routeKey, body, isBase64Encoded, path and query parameters, the JWT's sub and groups and
+     * the Idempotency-Key header; skips the rest.
      */
     static Event read(InputStream input) throws IOException {
         String routeKey = null;
@@ -127,7 +130,7 @@ public abstract class HttpApi implements RequestStreamHandler {
         boolean base64 = false;
         Map<String, String> path = null;
         Map<String, String> query = null;
-        String caller = null;
+        Map<String, String> claims = Map.of();
         String idempotencyKey = null;
         try (JsonParser parser = JSON.createParser(input)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -142,13 +145,13 @@ public abstract class HttpApi implements RequestStreamHandler {
                     case "isBase64Encoded" -> base64 = value == JsonToken.VALUE_TRUE;
                     case "pathParameters" -> path = strings(parser, value);
                     case "queryStringParameters" -> query = strings(parser, value);
-                    case "requestContext" -> caller = caller(parser, value, 0);
+                    case "requestContext" -> claims = claims(parser, value, 0);
                     case "headers" -> idempotencyKey = Event.idempotencyKey(strings(parser, value));
                     default -> parser.skipChildren();
                 }
             }
         }
-        return new Event(routeKey, body, base64, path, query, caller, idempotencyKey);
+        return new Event(routeKey, body, base64, path, query, claims.get("sub"), claims.get(GROUPS_CLAIM), idempotencyKey);
     }
 
     private static String text(JsonParser parser, JsonToken value) throws IOException {
@@ -178,23 +181,24 @@ public abstract class HttpApi implements RequestStreamHandler {
         return out;
     }
 
-    /** requestContext.authorizer.jwt.claims.sub: depth 0 is requestContext, 3 is claims. */
-    private static String caller(JsonParser parser, JsonToken value, int depth) throws IOException {
+    /** requestContext.authorizer.jwt.claims: depth 0 is requestContext, 2 is jwt. */
+    private static Map<String, String> claims(JsonParser parser, JsonToken value, int depth) throws IOException {
         if (value != JsonToken.START_OBJECT) {
             parser.skipChildren();
-            return null;
+            return Map.of();
         }
-        String[] path = {"authorizer", "jwt", "claims", "sub"};
-        String found = null;
+        String[] path = {"authorizer", "jwt", "claims"};
+        Map<String, String> found = Map.of();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken next = parser.nextToken();
             if (!name.equals(path[depth])) {
                 parser.skipChildren();
-            } else if (depth == 3) {
-                found = text(parser, next);
+            } else if (depth == 2) {
+                Map<String, String> claims = strings(parser, next);
+                found = claims == null ? Map.of() : claims;
             } else {
-                found = caller(parser, next, depth + 1);
+                found = claims(parser, next, depth + 1);
             }
         }
         return found;
@@ -250,7 +254,17 @@ public abstract class HttpApi implements RequestStreamHandler {
             response = route(request);
         } catch (Problem problem) {
             response = error(problem.kind().status, problem.code(), problem.getMessage(), problem.field(), null);
+            if (problem.retryAfterSeconds() > 0) {
+                response = response.withHeader("retry-after", Long.toString(problem.retryAfterSeconds()));
+            }
         } catch (RuntimeException unexpected) {
+            Problem busy = fromTheSdk(unexpected) ? SdkFailures.problem(unexpected) : null;
+            if (busy != null) {
+                Log.info("request throttled by AWS", fields(event, request, function, requestId, 429, started));
+                metrics.count("Throttled", 1).emit();
+                return toAnswer(error(429, busy.code(), busy.getMessage(), null, null)
+                        .withHeader("retry-after", Long.toString(busy.retryAfterSeconds())));
+            }
             Log.error("unexpected error", fields(event, request, function, requestId, 500, started), unexpected);
             metrics.count("Errors5xx", 1).emit();
             return toAnswer(error(500, "internal", "something went wrong on our side", null, requestId));
@@ -258,6 +272,16 @@ public abstract class HttpApi implements RequestStreamHandler {
         Log.info("request handled", fields(event, request, function, requestId, response.status(), started));
         metrics.count("Errors5xx", response.status() >= 500 ? 1 : 0).emit();
         return toAnswer(response);
+    }
+
+    /** Whether the failure, or one of its causes, is the AWS SDK's (only then is the SDK loaded to read it). */
+    private static boolean fromTheSdk(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause()) {
+            if (e.getClass().getName().startsWith("software.amazon.awssdk.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, Object> fields(Event event, ApiRequest request, String function,
@@ -297,7 +321,7 @@ public abstract class HttpApi implements RequestStreamHandler {
         }
         // the caller is the JWT authorizer's verified sub: API Gateway (or the dev runtime) checked the token
         return new ApiRequest(event.routeKey(), event.caller(), event.pathParameters(), event.query(), body,
-                requestId, event.idempotencyKey());
+                requestId, event.idempotencyKey(), ApiRequest.groups(event.groups()));
     }
 
     private static ApiResponse error(int status, String code, String message, String field, String requestId) {

@@ -1,61 +1,62 @@
 package app.realmoments.interact;
 
-import java.text.BreakIterator;
-import java.util.Locale;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
- * A reaction is exactly one emoji: one extended grapheme cluster (so a family, a flag, a skin-toned
- * hand or a keycap count as one) made only of emoji code points and emoji components, and shown as
- * an emoji (an emoji-presentation code point, a variation selector 16, a keycap or a flag), so plain
- * digits, letters, {@code #} and text symbols are refused.
+ * A reaction is exactly one fully-qualified emoji of the Unicode emoji list (emoji-test.txt): a family,
+ * a flag, a skin-toned hand or a keycap count as one; a text-style heart without its variation selector,
+ * a doubled selector, a trailing joiner, stray tag characters, an invalid flag pair, a lone skin tone
+ * and plain letters or digits do not, so each emoji has exactly one spelling as a reaction key.
+ *
+ * <p>The list is {@code fully-qualified-emoji.txt}, written from the JEmoji library
+ * (net.fellbaum:jemoji, which tracks Unicode's emoji releases) by {@code make emoji-table}, and checked
+ * against it by a test. The library itself is not loaded at run time: building its catalogue costs a
+ * cold start 250-550 ms (docs/cold-start.md), reading this list a few milliseconds.
  */
 public final class Emoji {
 
-    /** The longest sequence accepted, in UTF-16 units (real ZWJ sequences stay far below). */
-    static final int MAX_LENGTH = 32;
-
-    private static final int ZWJ = 0x200D;
-    private static final int VS16 = 0xFE0F;
-    private static final int KEYCAP = 0x20E3;
+    static final String TABLE = "fully-qualified-emoji.txt";
 
     private Emoji() {
     }
 
     public static boolean isSingleEmoji(String value) {
-        if (value == null || value.isEmpty() || value.length() > MAX_LENGTH) {
-            return false;
-        }
-        BreakIterator graphemes = BreakIterator.getCharacterInstance(Locale.ROOT);
-        graphemes.setText(value);
-        if (graphemes.next() != value.length()) {
-            return false; // more than one grapheme
-        }
-        int[] points = value.codePoints().toArray();
-        int regionalIndicators = 0;
-        boolean keycap = false;
-        boolean selector = false;
-        boolean base = false;
-        boolean presentation = false;
-        for (int cp : points) {
-            boolean component = Character.isEmojiComponent(cp) || cp == ZWJ || cp == VS16;
-            if (!Character.isEmoji(cp) && !component) {
-                return false;
+        return value != null && !value.isEmpty() && value.length() <= 32 && Table.EMOJI.contains(value);
+    }
+
+    /** Read on first use: a function that never checks a reaction never reads it. */
+    private static final class Table {
+
+        static final Set<String> EMOJI = read();
+
+        private static Set<String> read() {
+            Set<String> emoji = new HashSet<>(8192);
+            try (InputStream in = Emoji.class.getResourceAsStream(TABLE)) {
+                if (in == null) {
+                    throw new IllegalStateException(TABLE + " is missing from the jar");
+                }
+                BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.isBlank() || line.startsWith("#")) {
+                        continue;
+                    }
+                    StringBuilder sequence = new StringBuilder();
+                    for (String point : line.trim().split(" ")) {
+                        sequence.appendCodePoint(Integer.parseInt(point, 16));
+                    }
+                    emoji.add(sequence.toString());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            regionalIndicators += cp >= 0x1F1E6 && cp <= 0x1F1FF ? 1 : 0;
-            keycap |= cp == KEYCAP;
-            selector |= cp == VS16;
-            if (Character.isEmoji(cp) && !Character.isEmojiComponent(cp)) {
-                base = true;
-                presentation |= Character.isEmojiPresentation(cp);
-            }
+            return Set.copyOf(emoji);
         }
-        if (regionalIndicators > 0) {
-            return regionalIndicators == 2 && points.length == 2; // a flag
-        }
-        if (keycap) {
-            return "0123456789#*".indexOf(points[0]) >= 0 && points[points.length - 1] == KEYCAP;
-        }
-        // a pictograph shown as an emoji: by default, or asked for with variation selector 16
-        return base && (presentation || selector);
     }
 }

@@ -6,14 +6,14 @@ import app.realmoments.moment.Moment;
 import app.realmoments.moment.MomentStore;
 import app.realmoments.moment.MomentView;
 import app.realmoments.moment.MomentVisibility;
-import app.realmoments.outbox.NotificationJob;
-import app.realmoments.outbox.NotificationQueue;
-import app.realmoments.outbox.NotificationType;
 import app.realmoments.page.Cursors;
 import app.realmoments.page.Page;
 import app.realmoments.profile.Profile;
 import app.realmoments.profile.ProfileStore;
+import app.realmoments.quota.Quotas;
+import app.realmoments.retry.Backoff;
 import app.realmoments.social.SocialGraph;
+import app.realmoments.text.TypedText;
 import app.realmoments.time.Times;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,9 +28,9 @@ import java.util.TreeMap;
 /**
  * Reactions and comments: {@code PUT|DELETE /moments/{id}/reaction}, {@code POST|GET /moments/{id}/comments},
  * {@code DELETE /moments/{id}/comments/{commentId}}. Every call first asks the visibility rule, so a
- * moment the caller may not see answers exactly like a missing one (404). The moment's author is
- * notified of others' reactions and comments, never of their own; a caller who can see the moment is
- * not blocked either way with its author, so no job is ever queued across a block.
+ * moment the caller may not see answers exactly like a missing one (404). The moment's author hears of
+ * others' reactions and comments from the interactions table's stream ({@code activity.ActivityRules}),
+ * so a notification follows every change that committed, whatever became of the request.
  */
 public final class InteractionService {
 
@@ -46,19 +46,20 @@ public final class InteractionService {
     private final MomentVisibility visibility;
     private final SocialGraph graph;
     private final InteractionStore store;
-    private final NotificationQueue queue;
     private final Cursors cursors;
     private final Ids ids;
     private final Clock clock;
 
+    private final Quotas quotas;
+
     public InteractionService(MomentStore moments, ProfileStore profiles, MomentVisibility visibility, SocialGraph graph,
-                              InteractionStore store, NotificationQueue queue, Cursors cursors, Ids ids, Clock clock) {
+                              InteractionStore store, Cursors cursors, Ids ids, Clock clock, Quotas quotas) {
+        this.quotas = quotas;
         this.moments = moments;
         this.profiles = profiles;
         this.visibility = visibility;
         this.graph = graph;
         this.store = store;
-        this.queue = queue;
         this.cursors = cursors;
         this.ids = ids;
         this.clock = clock;
@@ -79,18 +80,21 @@ public final class InteractionService {
         if (!Emoji.isSingleEmoji(emoji)) {
             throw Problem.invalid("emoji", "emoji must be exactly one emoji");
         }
-        Moment moment = interactable(callerId, momentId);
+        interactable(callerId, momentId);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            if (attempt > 0) {
+                Backoff.STANDARD.pause(attempt); // someone changed it meanwhile: decide again, after a moment
+            }
             Reaction current = store.reaction(momentId, callerId).orElse(null);
             if (current != null && current.emoji().equals(emoji)) {
-                // the same reaction again (a retried request): the job again, under the same id
-                notifyAuthor(moment, callerId, NotificationType.REACTION, current.reactedAt());
-                return reactions(momentId, emoji);
+                return reactions(momentId, emoji); // the same reaction again (a retried request): done already
+            }
+            if (attempt == 0) {
+                quotas.take(callerId, Quotas.Rate.REACTIONS);
             }
             Reaction next = new Reaction(momentId, callerId, emoji, clock.instant());
             switch (store.react(next, current == null ? null : current.emoji())) {
                 case DONE -> {
-                    notifyAuthor(moment, callerId, NotificationType.REACTION, next.reactedAt());
                     return reactions(momentId, emoji);
                 }
                 case MOMENT_GONE -> throw Problem.notFound("moment");
@@ -106,6 +110,9 @@ public final class InteractionService {
     public void unreact(String callerId, String momentId) {
         interactable(callerId, momentId);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            if (attempt > 0) {
+                Backoff.STANDARD.pause(attempt); // someone changed it meanwhile: decide again, after a moment
+            }
             Reaction current = store.reaction(momentId, callerId).orElse(null);
             if (current == null) {
                 return;
@@ -133,20 +140,16 @@ public final class InteractionService {
      * the key is the caller's, per moment; reused for another text it is a 409.
      */
     public CommentView comment(String callerId, String momentId, NewComment request, String idempotencyKey) {
-        String text = request == null || request.text() == null ? null : request.text().strip();
-        if (text == null || text.isEmpty()) {
-            throw Problem.invalid("text", "text must have 1 to " + MAX_COMMENT_LENGTH + " characters");
-        }
-        if (text.codePointCount(0, text.length()) > MAX_COMMENT_LENGTH) {
-            throw Problem.invalid("text", "text is longer than " + MAX_COMMENT_LENGTH + " characters");
-        }
-        Moment moment = interactable(callerId, momentId);
+        String text = TypedText.required("text", request == null ? null : request.text(), MAX_COMMENT_LENGTH,
+                TypedText.Lines.MANY);
+        interactable(callerId, momentId);
         if (idempotencyKey != null) {
             Optional<CommentView> earlier = earlier(callerId, momentId, idempotencyKey, text);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
         }
+        quotas.take(callerId, Quotas.Rate.COMMENTS);
         Instant now = clock.instant();
         Comment comment = new Comment(ids.next(now), momentId, callerId, text, now);
         InteractionStore.Outcome outcome = store.addComment(comment, idempotencyKey);
@@ -157,7 +160,6 @@ public final class InteractionService {
         if (outcome != InteractionStore.Outcome.DONE) {
             throw Problem.notFound("moment");
         }
-        notifyAuthor(moment, callerId, NotificationType.COMMENT, now);
         return view(comment, profiles.find(callerId).orElse(null));
     }
 
@@ -241,14 +243,6 @@ public final class InteractionService {
     private MomentView.Reactions reactions(String momentId, String mine) {
         Map<String, Integer> counts = moments.find(momentId).map(Moment::reactionCounts).orElse(Map.of());
         return new MomentView.Reactions(new TreeMap<>(counts), mine);
-    }
-
-    /** Never for one's own moment; the job's id comes from its cause, so a retry queues the same job. */
-    private void notifyAuthor(Moment moment, String actorId, NotificationType type, Instant causedAt) {
-        if (moment.authorId().equals(actorId)) {
-            return;
-        }
-        queue.send(List.of(NotificationJob.of(type, moment.authorId(), actorId, moment.momentId(), null, causedAt)));
     }
 
     private static CommentView view(Comment comment, Profile author) {

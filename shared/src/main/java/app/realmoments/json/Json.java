@@ -86,7 +86,11 @@ public final class Json {
             if (parser.nextToken() == null) {
                 throw new Invalid(Invalid.Reason.NOT_AN_OBJECT, null, "no JSON content");
             }
-            return readValue(parser, type, null);
+            Object value = readValue(parser, type, null);
+            if (parser.nextToken() != null) {
+                throw new Invalid(Invalid.Reason.SYNTAX, null, "content after the JSON value");
+            }
+            return value;
         } catch (JsonProcessingException e) {
             throw new Invalid(Invalid.Reason.SYNTAX, null, "not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {

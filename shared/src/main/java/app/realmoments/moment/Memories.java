@@ -55,7 +55,8 @@ public final class Memories {
             Profile viewer = people.get(viewerId);
             if (standing.friends().contains(authorId)) {
                 filter = new MomentStore.AuthorFilter.Published();
-            } else if (viewer != null && viewer.campusId() != null) {
+            } else if (viewer != null && viewer.campusId() != null && viewer.campusId().equals(author.campusId())) {
+                // the one rule (MomentVisibility): a campus moment while both are verified members of its campus
                 filter = new MomentStore.AuthorFilter.PublishedToCampus(viewer.campusId());
             } else {
                 return new Page<>(List.of(), null);

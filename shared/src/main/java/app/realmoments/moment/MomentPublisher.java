@@ -50,7 +50,14 @@ public final class MomentPublisher {
             media.delete(key);
             return new Result(Outcome.IGNORED, upload.momentId(), "no pending moment declares this upload");
         }
-        if (moment.status() != MomentStatus.PENDING || image.ready()) {
+        if (moment.status() == MomentStatus.PENDING && image.ready()) {
+            // a redelivery after this image was marked ready but before the moment was published: finish it
+            boolean published = moments.publishIfComplete(moment.momentId(), clock.instant());
+            media.delete(key);
+            return published ? new Result(Outcome.PUBLISHED, moment.momentId(), "published on redelivery")
+                    : new Result(Outcome.DUPLICATE, moment.momentId(), "image already ready");
+        }
+        if (moment.status() != MomentStatus.PENDING) {
             media.delete(key);
             return new Result(Outcome.DUPLICATE, moment.momentId(), "already " + moment.status().wire());
         }

@@ -9,7 +9,26 @@ import java.util.Optional;
 public interface MomentStore {
 
     /** Writes a new pending moment that disappears at {@code expiresAt} unless it is published first. */
-    void create(Moment moment, Instant expiresAt);
+    default void create(Moment moment, Instant expiresAt) {
+        create(moment, expiresAt, null);
+    }
+
+    /**
+     * The same, and with {@code once} (the client's Idempotency-Key and what the request said) its marker in
+     * the same write: false, writing nothing, when the author already started a moment with that key. A
+     * write that meets its own earlier try (an answer lost on the way, the SDK trying again) succeeds.
+     */
+    boolean create(Moment moment, Instant expiresAt, Once once);
+
+    /** The moment an earlier request with this key started, with what that request said. */
+    Optional<Earlier> earlier(String authorId, String idempotencyKey);
+
+    /** An Idempotency-Key and a fingerprint of the request that used it. */
+    record Once(String key, String fingerprint) {
+    }
+
+    record Earlier(String momentId, String fingerprint) {
+    }
 
     Optional<Moment> find(String momentId);
 
@@ -45,7 +64,8 @@ public interface MomentStore {
     }
 
     /**
-     * True when the author started a moment at or after {@code since} that was not rejected. This default
+     * True when the author started a moment at or after {@code since} that was published: one started and
+     * never uploaded (or still processing, or rejected) is not a post, so it unlocks no feed. This default
      * walks the author's history newest first; the Dynamo store asks the index for that id range only.
      */
     default boolean postedSince(String authorId, java.time.Instant since) {
@@ -56,13 +76,33 @@ public interface MomentStore {
                 if (moment.createdAt().isBefore(since)) {
                     return false;
                 }
-                if (moment.status() != MomentStatus.REJECTED) {
+                if (moment.status() == MomentStatus.PUBLISHED) {
                     return true;
                 }
             }
             position = slice.next();
         } while (position != null);
         return false;
+    }
+
+    /**
+     * How many of the author's moments started at or after {@code since} are still pending (waiting for
+     * their photos). This default walks the author's history; the Dynamo store counts in the index.
+     */
+    default int pendingSince(String authorId, java.time.Instant since) {
+        int pending = 0;
+        Map<String, String> position = null;
+        do {
+            Slice slice = byAuthor(authorId, new AuthorFilter.Everything(), 20, position);
+            for (Moment moment : slice.moments()) {
+                if (moment.createdAt().isBefore(since)) {
+                    return pending;
+                }
+                pending += moment.status() == MomentStatus.PENDING ? 1 : 0;
+            }
+            position = slice.next();
+        } while (position != null);
+        return pending;
     }
 
     /** The author's moments newest first (the ByAuthor index), after {@code position} (null first). */

@@ -1,6 +1,7 @@
 package app.realmoments.moment;
 
 import app.realmoments.error.Problem;
+import app.realmoments.text.TypedText;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +22,7 @@ public record NewMoment(String caption, String audience, List<ImageDeclaration> 
     }
 
     public Valid validated() {
-        String text = caption == null ? null : caption.strip();
-        if (text != null && text.codePointCount(0, text.length()) > MAX_CAPTION) {
-            throw Problem.invalid("caption", "caption is longer than " + MAX_CAPTION + " characters");
-        }
-        if (text != null && text.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
-            throw Problem.invalid("caption", "caption must not contain control characters");
-        }
+        String text = TypedText.optional("caption", caption, MAX_CAPTION, TypedText.Lines.MANY);
         if (audience == null) {
             throw Problem.invalid("audience", "audience is required: friends or campus");
         }
@@ -66,6 +61,6 @@ public record NewMoment(String caption, String audience, List<ImageDeclaration> 
         if (!byRole.containsKey(ImageRole.BACK)) {
             throw Problem.invalid("images.role", "the back camera image is required");
         }
-        return new Valid(text == null || text.isEmpty() ? null : text, who, byRole);
+        return new Valid(text, who, byRole);
     }
 }

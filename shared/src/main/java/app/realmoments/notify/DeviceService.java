@@ -2,12 +2,14 @@ package app.realmoments.notify;
 
 import app.realmoments.error.Problem;
 import app.realmoments.id.Ids;
+import app.realmoments.quota.Quotas;
 import app.realmoments.time.Times;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 
 /** {@code POST /me/devices} and {@code DELETE /me/devices/{deviceId}}: the phones a user's pushes go to. */
 public final class DeviceService {
@@ -20,7 +22,10 @@ public final class DeviceService {
     private final Ids ids;
     private final Clock clock;
 
-    public DeviceService(DeviceStore devices, PushGateway push, Ids ids, Clock clock) {
+    private final Quotas quotas;
+
+    public DeviceService(DeviceStore devices, PushGateway push, Ids ids, Clock clock, Quotas quotas) {
+        this.quotas = quotas;
         this.devices = devices;
         this.push = push;
         this.ids = ids;
@@ -45,11 +50,16 @@ public final class DeviceService {
         if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH || !token.strip().equals(token)) {
             throw Problem.invalid("token", "token must be the push token the platform gave the app");
         }
+        String hash = tokenHash(platform, token);
+        List<Device> held = devices.devicesOf(userId);
+        if (held.stream().noneMatch(d -> d.tokenHash().equals(hash))) {
+            quotas.below(Quotas.Cap.DEVICES, held.size()); // a phone already registered may register again
+        }
         // the endpoint first: SNS returns the same one for the same token, so a retry after a failed write is harmless
         String endpoint = push.supports(platform) ? push.createEndpoint(platform, token) : null;
         var now = clock.instant();
         DeviceStore.Registered registered = devices.register(
-                new Device(userId, ids.next(now), platform, tokenHash(platform, token), endpoint, now));
+                new Device(userId, ids.next(now), platform, hash, endpoint, now));
         return new Registered(view(registered.device()), registered.created());
     }
 

@@ -24,6 +24,13 @@ public interface DeviceStore {
      */
     boolean remove(Device device);
 
+    /**
+     * Records {@code devices} (just read with {@link #devicesOf}) as the user's whole device list, where a
+     * store keeps one for reading many users' devices at once; devices registered or removed meanwhile win.
+     */
+    default void remember(String userId, List<Device> devices) {
+    }
+
     record Registered(Device device, boolean created) {
     }
 }

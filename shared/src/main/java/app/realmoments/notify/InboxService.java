@@ -4,8 +4,11 @@ import app.realmoments.error.Problem;
 import app.realmoments.id.Ids;
 import app.realmoments.outbox.NotificationType;
 import app.realmoments.page.Cursors;
+import app.realmoments.social.SocialGraph;
 import app.realmoments.time.Times;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** {@code GET /notifications} and {@code POST /notifications/read}. */
 public final class InboxService {
@@ -15,10 +18,12 @@ public final class InboxService {
 
     private final Inbox inbox;
     private final Cursors cursors;
+    private final SocialGraph graph;
 
-    public InboxService(Inbox inbox, Cursors cursors) {
+    public InboxService(Inbox inbox, Cursors cursors, SocialGraph graph) {
         this.inbox = inbox;
         this.cursors = cursors;
+        this.graph = graph;
     }
 
     public record Item(String notificationId, NotificationType type, String actorId, String momentId,
@@ -35,7 +40,16 @@ public final class InboxService {
         String scope = "notifications:" + userId;
         Inbox.Slice slice = inbox.page(userId, limit, cursors.decode(scope, cursor));
         String readUpTo = inbox.readUpTo(userId);
-        List<Item> items = slice.items().stream().map(i -> new Item(i.notificationId(), i.type(), i.actorId(),
+        // an item never names someone blocked either way: older ones than the block are left out too
+        Set<String> actors = new HashSet<>();
+        slice.items().forEach(i -> {
+            if (i.actorId() != null && !i.actorId().equals(userId)) {
+                actors.add(i.actorId());
+            }
+        });
+        Set<String> blocked = actors.isEmpty() ? Set.of() : graph.standingWith(userId, actors).blocked();
+        List<Item> items = slice.items().stream().filter(i -> i.actorId() == null || !blocked.contains(i.actorId()))
+                .map(i -> new Item(i.notificationId(), i.type(), i.actorId(),
                 i.momentId(), i.reason(), Times.iso(i.createdAt()),
                 readUpTo != null && i.notificationId().compareTo(readUpTo) <= 0)).toList();
         return new Listing(items, cursors.encode(scope, slice.next()), inbox.unreadCount(userId, readUpTo, UNREAD_CAP));

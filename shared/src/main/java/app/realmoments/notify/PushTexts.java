@@ -20,7 +20,9 @@ public final class PushTexts {
             case REACTION -> heldBefore > 0
                     ? who + " and " + heldBefore + (heldBefore == 1 ? " other" : " others") + " reacted to your moment"
                     : who + " reacted to your moment";
-            case COMMENT -> who + " commented on your moment";
+            case COMMENT -> heldBefore > 0
+                    ? who + " and " + heldBefore + (heldBefore == 1 ? " other" : " others") + " commented on your moment"
+                    : who + " commented on your moment";
             case PROMPT -> "Time to post: 2 minutes to share what is really happening";
             case MOMENT_REJECTED -> "Your moment could not be published";
         };

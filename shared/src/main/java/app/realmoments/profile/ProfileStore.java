@@ -12,14 +12,15 @@ public interface ProfileStore {
     Map<String, Profile> findAll(Collection<String> userIds);
 
     /**
-     * Writes the profile and claims its handle in one transaction, releasing {@code previousHandle}
-     * when it changed. Fails with a 409 problem when another user holds the handle.
+     * Writes the profile's handle, name and times and claims its handle in one transaction, releasing
+     * {@code previousHandle} when it changed. Fails with a 409 problem when another user holds the handle.
+     * A store that keeps membership apart (campus/MembershipStore) leaves the campus as it is.
      */
     void save(Profile profile, String previousHandle);
 
     /**
-     * The same, knowing the whole previous profile (null for a new one), so a store that keeps campus
-     * membership ({@code CAMPUS#c / MEMBER#u}) moves it with the profile in the same transaction.
+     * The same, knowing the whole previous profile (null for a new one): written only if the stored one is
+     * still that, so of two concurrent updates one wins (409 for the other).
      */
     default void update(Profile previous, Profile profile) {
         save(profile, previous == null ? null : previous.handle());

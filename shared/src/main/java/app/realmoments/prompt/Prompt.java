@@ -1,10 +1,15 @@
 package app.realmoments.prompt;
 
+import app.realmoments.outbox.NotificationJob;
+import app.realmoments.outbox.NotificationType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** One campus's prompt of one local day: the moment everyone is nudged to post, and its 2-minute window. */
+/**
+ * One campus's prompt of one local day: the moment everyone is nudged to post, and its 2-minute window
+ * (the campus's, from {@code promptAt}; each member's own starts at their notification: {@link DailyPrompt}).
+ */
 public record Prompt(String campusId, LocalDate date, Instant promptAt) {
 
     /** How long the window stays open after the prompt. */
@@ -23,12 +28,22 @@ public record Prompt(String campusId, LocalDate date, Instant promptAt) {
         return now.isBefore(windowEndsAt()) ? Status.OPEN : Status.CLOSED;
     }
 
-    /** Whole minutes after the window closed, rounded up; null while the window has not closed. */
+    /** Whole minutes after the campus's window closed, rounded up; null while the window has not closed. */
     public Integer lateMinutes(Instant startedAt) {
-        if (!startedAt.isAfter(windowEndsAt())) {
+        return lateMinutes(windowEndsAt(), startedAt);
+    }
+
+    /** Whole minutes after a window that closed at {@code windowEndsAt}, rounded up; null until it closed. */
+    public static Integer lateMinutes(Instant windowEndsAt, Instant startedAt) {
+        if (!startedAt.isAfter(windowEndsAt)) {
             return null;
         }
-        long millis = Duration.between(windowEndsAt(), startedAt).toMillis();
+        long millis = Duration.between(windowEndsAt, startedAt).toMillis();
         return (int) ((millis + 59_999) / 60_000);
+    }
+
+    /** The id of this prompt's notification to one member (derived, as every notification id is, from its cause). */
+    public String notificationIdFor(String memberId) {
+        return NotificationJob.of(NotificationType.PROMPT, memberId, null, null, campusId, promptAt).notificationId();
     }
 }

@@ -20,10 +20,8 @@ public final class BlockService {
     private final ProfileStore profiles;
     private final Cursors cursors;
     private final Clock clock;
-    private final FeedCleanup feeds;
 
-    public BlockService(SocialGraphStore graph, ProfileStore profiles, Cursors cursors, Clock clock, FeedCleanup feeds) {
-        this.feeds = feeds;
+    public BlockService(SocialGraphStore graph, ProfileStore profiles, Cursors cursors, Clock clock) {
         this.graph = graph;
         this.profiles = profiles;
         this.cursors = cursors;
@@ -43,8 +41,6 @@ public final class BlockService {
             throw UserIds.unknownUser();
         }
         graph.block(callerId, userId, clock.instant());
-        // After the block, so a failure here leaves a block whose retry (idempotent) cleans again.
-        feeds.parted(callerId, userId);
     }
 
     /** Lifts the caller's block; they are strangers again (no friendship or request comes back). */

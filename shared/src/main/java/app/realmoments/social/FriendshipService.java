@@ -8,8 +8,11 @@ import app.realmoments.page.Cursors;
 import app.realmoments.page.Page;
 import app.realmoments.profile.Profile;
 import app.realmoments.profile.ProfileStore;
+import app.realmoments.quota.Quotas;
+import app.realmoments.retry.Backoff;
 import app.realmoments.time.Times;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -22,7 +25,8 @@ import java.util.function.BiFunction;
  * <p>Each change reads how the two stand, decides, and writes conditionally; when someone else changed
  * the pair in between, the write does nothing and the change is decided again on a fresh read. A user
  * on the other side of a block is answered exactly like an unknown user. Repeating a change whose
- * outcome already holds (a second request, accepting again) answers the same and notifies nobody.
+ * outcome already holds (a second request, accepting again) answers the same. The one asked, or the one
+ * whose request was accepted, is notified from the users table's stream ({@code activity.ActivityRules}).
  */
 public final class FriendshipService {
 
@@ -33,19 +37,23 @@ public final class FriendshipService {
 
     private final SocialGraphStore graph;
     private final ProfileStore profiles;
-    private final NotificationQueue notifications;
     private final Cursors cursors;
     private final Clock clock;
-    private final FeedCleanup feeds;
+    private final Quotas quotas;
+    private final Duration cooldown;
 
-    public FriendshipService(SocialGraphStore graph, ProfileStore profiles, NotificationQueue notifications,
-                             Cursors cursors, Clock clock, FeedCleanup feeds) {
-        this.feeds = feeds;
+    /**
+     * @param cooldown how long after a request was cancelled or declined the one who sent it must wait to
+     *                 send it again (so a cancel and re-send loop cannot push the other again and again)
+     */
+    public FriendshipService(SocialGraphStore graph, ProfileStore profiles, Cursors cursors, Clock clock,
+                             Quotas quotas, Duration cooldown) {
         this.graph = graph;
         this.profiles = profiles;
-        this.notifications = notifications;
         this.cursors = cursors;
         this.clock = clock;
+        this.quotas = quotas;
+        this.cooldown = cooldown;
     }
 
     /** The body of {@code POST /friends/requests}. */
@@ -77,6 +85,9 @@ public final class FriendshipService {
         }
         Profile target = profiles.find(targetId).orElseThrow(UserIds::unknownUser);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            if (attempt > 0) {
+                Backoff.STANDARD.pause(attempt); // someone changed it meanwhile: decide again, after a moment
+            }
             Relation relation = graph.relation(callerId, targetId);
             if (relation.blockedEitherWay()) {
                 throw UserIds.unknownUser();
@@ -87,11 +98,15 @@ public final class FriendshipService {
             Instant now = clock.instant();
             if (relation.incoming()) {
                 if (graph.accept(callerId, targetId, now)) {
-                    notify(NotificationType.FRIEND_ACCEPTED, targetId, callerId, now);
                     return UserView.of(target, Friendship.FRIENDS);
                 }
-            } else if (graph.request(callerId, targetId, now)) {
-                notify(NotificationType.FRIEND_REQUEST, targetId, callerId, now);
+                continue;
+            }
+            if (relation.requestAgainAt() != null && now.isBefore(relation.requestAgainAt())) {
+                throw Problem.throttled("your last request to this user was withdrawn or declined: you can ask again later",
+                        Duration.between(now, relation.requestAgainAt()).toSeconds() + 1);
+            }
+            if (takeRequestQuota(callerId) && graph.request(callerId, targetId, now)) {
                 return UserView.of(target, Friendship.REQUESTED);
             }
         }
@@ -102,6 +117,9 @@ public final class FriendshipService {
     public UserView accept(String callerId, String requesterId) {
         Profile requester = counterpart(callerId, requesterId, "you cannot accept a request from yourself");
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            if (attempt > 0) {
+                Backoff.STANDARD.pause(attempt); // someone changed it meanwhile: decide again, after a moment
+            }
             Relation relation = graph.relation(callerId, requesterId);
             if (relation.blockedEitherWay()) {
                 throw UserIds.unknownUser();
@@ -114,7 +132,6 @@ public final class FriendshipService {
             }
             Instant now = clock.instant();
             if (graph.accept(callerId, requesterId, now)) {
-                notify(NotificationType.FRIEND_ACCEPTED, requesterId, callerId, now);
                 return UserView.of(requester, Friendship.FRIENDS);
             }
         }
@@ -125,12 +142,16 @@ public final class FriendshipService {
     public void removeRequest(String callerId, String otherId) {
         UserIds.requireOther(callerId, otherId, "there is no friend request between you and yourself");
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            if (attempt > 0) {
+                Backoff.STANDARD.pause(attempt); // someone changed it meanwhile: decide again, after a moment
+            }
             Relation relation = graph.relation(callerId, otherId);
             boolean removed;
+            Instant again = clock.instant().plus(cooldown);
             if (relation.requested()) {
-                removed = graph.withdraw(callerId, otherId);
+                removed = graph.withdraw(callerId, otherId, again);
             } else if (relation.incoming()) {
-                removed = graph.withdraw(otherId, callerId);
+                removed = graph.withdraw(otherId, callerId, again);
             } else {
                 throw Problem.notFound("friend request");
             }
@@ -147,7 +168,6 @@ public final class FriendshipService {
         if (!graph.unfriend(callerId, friendId)) {
             throw Problem.notFound("friend");
         }
-        feeds.parted(callerId, friendId);
     }
 
     public Page<Friend> friends(String callerId, int limit, String cursor) {
@@ -167,14 +187,16 @@ public final class FriendshipService {
 
     // ------------------------------------------------------------------ shared by the changes
 
+    /** One of the day's friend requests, spent only when a new request is about to be written. */
+    private boolean takeRequestQuota(String callerId) {
+        quotas.take(callerId, Quotas.Rate.FRIEND_REQUESTS);
+        return true;
+    }
+
     /** The other user's profile, after the checks every change to a pair starts with. */
     private Profile counterpart(String callerId, String otherId, String selfMessage) {
         UserIds.requireOther(callerId, otherId, selfMessage);
         return profiles.find(otherId).orElseThrow(UserIds::unknownUser);
-    }
-
-    private void notify(NotificationType type, String recipientId, String actorId, Instant at) {
-        notifications.send(List.of(NotificationJob.of(type, recipientId, actorId, null, null, at)));
     }
 
     private static Problem contended() {

@@ -16,8 +16,8 @@ public interface SocialGraphStore {
     Relation relation(String me, String other);
 
     /**
-     * {@code from} asks {@code to} to be friends. Requires no request either way, no friendship and no
-     * block either way.
+     * {@code from} asks {@code to} to be friends. Requires no request either way, no friendship, no
+     * block either way, and that a cooldown of an earlier withdrawn request has passed by {@code at}.
      */
     boolean request(String from, String to, Instant at);
 
@@ -28,8 +28,11 @@ public interface SocialGraphStore {
      */
     boolean accept(String acceptor, String requester, Instant at);
 
-    /** The request {@code from} sent {@code to} goes away (cancelled by one, declined by the other). Requires it. */
-    boolean withdraw(String from, String to);
+    /**
+     * The request {@code from} sent {@code to} goes away (cancelled by one, declined by the other), and
+     * {@code from} may not ask {@code to} again before {@code requestAgainAt}. Requires the request.
+     */
+    boolean withdraw(String from, String to, Instant requestAgainAt);
 
     /** Both directions of the friendship go. Requires the friendship. */
     boolean unfriend(String a, String b);

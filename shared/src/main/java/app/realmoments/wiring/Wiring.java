@@ -3,9 +3,15 @@ package app.realmoments.wiring;
 import app.realmoments.aws.AwsClients;
 import app.realmoments.aws.DynamoClients;
 import app.realmoments.aws.S3Clients;
+import app.realmoments.aws.SesClients;
 import app.realmoments.aws.SnsClients;
 import app.realmoments.aws.SqsClients;
+import app.realmoments.campus.CampusRegistry;
 import app.realmoments.campus.CampusTimeZones;
+import app.realmoments.campus.MembershipStore;
+import app.realmoments.campus.VerificationCodes;
+import app.realmoments.campus.dynamo.DynamoCampusRegistry;
+import app.realmoments.campus.dynamo.DynamoMembershipStore;
 import app.realmoments.config.Environment;
 import app.realmoments.feed.FeedStore;
 import app.realmoments.feed.PageReads;
@@ -16,6 +22,8 @@ import app.realmoments.interact.InteractionCleanup;
 import app.realmoments.interact.InteractionStore;
 import app.realmoments.interact.dynamo.DynamoInteractionCleanup;
 import app.realmoments.interact.dynamo.DynamoInteractionStore;
+import app.realmoments.mail.Mailer;
+import app.realmoments.mail.ses.SesMailer;
 import app.realmoments.moment.MediaStore;
 import app.realmoments.moment.MomentStore;
 import app.realmoments.moment.dynamo.DynamoMomentStore;
@@ -41,10 +49,15 @@ import app.realmoments.profile.dynamo.DynamoProfileStore;
 import app.realmoments.prompt.PromptStore;
 import app.realmoments.prompt.PromptWindow;
 import app.realmoments.prompt.dynamo.DynamoPromptStore;
+import app.realmoments.quota.Quotas;
+import app.realmoments.quota.dynamo.DynamoQuotaCounter;
 import app.realmoments.social.SocialGraph;
 import app.realmoments.social.SocialGraphStore;
 import app.realmoments.social.dynamo.DynamoSocialGraph;
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -70,6 +83,10 @@ public final class Wiring {
     private Ids ids;
     private Cursors cursors;
     private CampusTimeZones zones;
+    private CampusRegistry campuses;
+    private MembershipStore membership;
+    private VerificationCodes verificationCodes;
+    private Mailer mailer;
     private PromptWindow promptWindow;
     private ProfileStore profiles;
     private MomentStore moments;
@@ -87,6 +104,7 @@ public final class Wiring {
     private MediaStore media;
     private NotificationQueue queue;
     private PushGateway push;
+    private Quotas quotas;
 
     /** @param environment a variable's value by name, or null when it is not set */
     public Wiring(Function<String, String> environment) {
@@ -119,12 +137,27 @@ public final class Wiring {
         return cursors;
     }
 
-    /** CAMPUS_TIME_ZONES (may be empty) and DEFAULT_CAMPUS_TIME_ZONE. */
+    /** Each campus's zone from the registry; DEFAULT_CAMPUS_TIME_ZONE for users without a campus. */
     public synchronized CampusTimeZones campusTimeZones() {
         if (zones == null) {
-            zones = CampusTimeZones.parse(optional("CAMPUS_TIME_ZONES", ""), require("DEFAULT_CAMPUS_TIME_ZONE"));
+            String fallback = require("DEFAULT_CAMPUS_TIME_ZONE");
+            ZoneId zone;
+            try {
+                zone = ZoneId.of(fallback);
+            } catch (DateTimeException e) {
+                throw new IllegalStateException("DEFAULT_CAMPUS_TIME_ZONE is not a time zone: " + fallback);
+            }
+            zones = new CampusTimeZones(campusRegistry(), zone, clock());
         }
         return zones;
+    }
+
+    /** Verification codes hashed under the stage's secret (CURSOR_SIGNING_KEY, with a purpose of their own). */
+    public synchronized VerificationCodes verificationCodes() {
+        if (verificationCodes == null) {
+            verificationCodes = new VerificationCodes(require("CURSOR_SIGNING_KEY"));
+        }
+        return verificationCodes;
     }
 
     /** The prompt's waking hours, PROMPT_WINDOW_START to PROMPT_WINDOW_END. */
@@ -135,12 +168,31 @@ public final class Wiring {
         return promptWindow;
     }
 
+    /** FRIEND_REQUEST_COOLDOWN_HOURS: how long a withdrawn or declined request keeps its sender from asking again. */
+    public Duration friendRequestCooldown() {
+        String hours = optional("FRIEND_REQUEST_COOLDOWN_HOURS", "24").trim();
+        try {
+            return Duration.ofHours(Long.parseLong(hours));
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("FRIEND_REQUEST_COOLDOWN_HOURS must be a whole number of hours: " + hours);
+        }
+    }
+
     /** POST_TO_SEE: whether feeds lock until the viewer posts after today's prompt. */
     public boolean postToSee() {
         return "true".equalsIgnoreCase(optional("POST_TO_SEE", "false").trim());
     }
 
     // ------------------------------------------------------------------ DynamoDB
+
+    /** The stage's quotas (QUOTA_* variables, the defaults for those it leaves unset), counted in the users table. */
+    public synchronized Quotas quotas() {
+        if (quotas == null) {
+            String table = require("USERS_TABLE");
+            quotas = Quotas.configured(new DynamoQuotaCounter(dynamo(), table), environment, clock());
+        }
+        return quotas;
+    }
 
     public synchronized ProfileStore profiles() {
         if (profiles == null) {
@@ -150,10 +202,29 @@ public final class Wiring {
         return profiles;
     }
 
+    /** The campus registry (in the users table). */
+    public synchronized CampusRegistry campusRegistry() {
+        if (campuses == null) {
+            String table = require("USERS_TABLE");
+            campuses = new DynamoCampusRegistry(dynamo(), table);
+        }
+        return campuses;
+    }
+
+    /** Verifications, school-address claims and membership (in the users table). */
+    public synchronized MembershipStore membership() {
+        if (membership == null) {
+            String table = require("USERS_TABLE");
+            membership = new DynamoMembershipStore(dynamo(), table);
+        }
+        return membership;
+    }
+
     public synchronized MomentStore moments() {
         if (moments == null) {
             String table = require("MOMENTS_TABLE");
-            moments = new DynamoMomentStore(dynamo(), table);
+            // the Idempotency-Key markers of POST /moments: only the moments API starts moments
+            moments = new DynamoMomentStore(dynamo(), table, optional("USERS_TABLE", null));
         }
         return moments;
     }
@@ -263,6 +334,15 @@ public final class Wiring {
             media = new S3MediaStore(S3Clients.lazyClient(aws()), S3Clients.lazyPresigner(aws()), bucket);
         }
         return media;
+    }
+
+    /** Email through SES from VERIFICATION_EMAIL_FROM, the stage's verified sender. */
+    public synchronized Mailer mailer() {
+        if (mailer == null) {
+            String from = require("VERIFICATION_EMAIL_FROM");
+            mailer = new SesMailer(SesClients.create(aws()), from);
+        }
+        return mailer;
     }
 
     /** The notifications queue (NOTIFICATIONS_QUEUE_URL). */

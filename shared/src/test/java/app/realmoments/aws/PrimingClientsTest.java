@@ -28,6 +28,11 @@ class PrimingClientsTest {
     }
 
     @Test
+    void snsPrimerCompletes() {
+        SnsClients.prime(aws);
+    }
+
+    @Test
     void tlsPrimerCompletes() {
         AwsClients.primeTls("us-east-1");
     }

@@ -85,4 +85,9 @@ class RecordLoopTest {
         assertEquals(List.of("x", "ok", "y"), ran);
         assertEquals(3, CapturedLogs.emf(lines).get("Seen").asInt(), "the metrics line is written before it throws");
     }
+
+    @Test
+    void theEventRecordsPrimerReadsSyntheticEventsWithoutFailing() {
+        RecordLoop.prime();
+    }
 }

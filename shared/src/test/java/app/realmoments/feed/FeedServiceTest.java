@@ -36,12 +36,12 @@ class FeedServiceTest {
     private final InMemoryProfileStore profiles = new InMemoryProfileStore();
     private final FakeSocialGraph graph = new FakeSocialGraph().friends("ben", "ana").friends("ben", "cai");
     private final Cursors cursors = new Cursors("0123456789abcdef0123456789abcdef");
-    private final FeedService service = Services.feed(feeds, moments, profiles, new MomentVisibility(graph),
+    private final FeedService service = Services.feed(feeds, moments, profiles, new MomentVisibility(graph, profiles),
             Services.views(new InMemoryMediaStore()), cursors);
 
     @Test
     void pagesComeNewestFirstAndSkipWhatIsGoneOrHiddenWithoutComingUpShort() {
-        profiles.save(new Profile("ana", "ana_h", "Ana", "north", NOW, NOW), null);
+        profiles.save(new Profile("ana", "ana_h", "Ana", "north", NOW, NOW, null), null);
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             String id = Ulids.next();
@@ -69,9 +69,12 @@ class FeedServiceTest {
 
     @Test
     void theCampusFeedIsForMembersOnlyAndLeavesOutUsersBlockedEitherWay() {
-        profiles.save(new Profile("ben", "ben_h", "Ben", "north", NOW, NOW), null);
-        profiles.save(new Profile("dan", "dan_h", "Dan", "south", NOW, NOW), null);
-        FeedService campusFeeds = Services.feed(feeds, moments, profiles, new MomentVisibility(graph),
+        profiles.save(new Profile("ben", "ben_h", "Ben", "north", NOW, NOW, null), null);
+        profiles.save(new Profile("dan", "dan_h", "Dan", "south", NOW, NOW, null), null);
+        for (String member : List.of("eve", "fay", "gus")) {
+            profiles.save(new Profile(member, member, member, "north", NOW, NOW, NOW), null);
+        }
+        FeedService campusFeeds = Services.feed(feeds, moments, profiles, new MomentVisibility(graph, profiles),
                 Services.views(new InMemoryMediaStore()), cursors, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
         List<String> expected = new ArrayList<>();
         for (String author : List.of("eve", "fay", "gus", "fay", "eve")) {
@@ -92,6 +95,10 @@ class FeedServiceTest {
         assertEquals(403, assertThrows(Problem.class, () -> campusFeeds.campusFeed("nobody", "north", 20, null)).kind().status);
         String foreign = cursors.encode("feed:ben", Map.of("after", Ulids.next()));
         assertEquals(400, assertThrows(Problem.class, () -> campusFeeds.campusFeed("ben", "north", 20, foreign)).kind().status);
+
+        profiles.save(new Profile("fay", "fay", "fay", null, NOW, NOW, null), null);
+        assertEquals(List.of(), campusFeeds.campusFeed("ben", "north", 20, null).items().stream()
+                .map(MomentView::momentId).toList(), "fay left north: her campus moments leave its feed at once");
     }
 
     @Test

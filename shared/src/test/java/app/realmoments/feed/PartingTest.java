@@ -1,5 +1,7 @@
 package app.realmoments.feed;
 
+import app.realmoments.testing.InMemoryMomentStore;
+import app.realmoments.activity.ActivityRules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.realmoments.page.Cursors;
@@ -10,6 +12,7 @@ import app.realmoments.testing.FakeSocialGraph;
 import app.realmoments.testing.InMemoryFeedStore;
 import app.realmoments.testing.InMemoryProfileStore;
 import app.realmoments.testing.RecordingNotificationQueue;
+import app.realmoments.testing.Services;
 import app.realmoments.testing.Ulids;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,14 +32,18 @@ class PartingTest {
     private final InMemoryProfileStore profiles = new InMemoryProfileStore();
     private final Cursors cursors = new Cursors("0123456789abcdef0123456789abcdef");
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final FriendshipService friendships = new FriendshipService(graph, profiles, new RecordingNotificationQueue(),
-            cursors, clock, FeedStore.cleanup(feeds));
-    private final BlockService blocks = new BlockService(graph, profiles, cursors, clock, FeedStore.cleanup(feeds));
+    private final FriendshipService friendships = Services.friendships(graph, profiles, cursors, clock);
+    private final BlockService blocks = Services.blocks(graph, profiles, cursors, clock);
+
+    {
+        // the cleanup follows the graph's changes, as the users table's stream relay does it
+        graph.onChange = new ActivityRules(new RecordingNotificationQueue(), feeds, new InMemoryMomentStore())::followUp;
+    }
 
     @BeforeEach
     void everyoneSawEveryonesMoments() {
         for (String user : List.of("ana", "ben", "cai")) {
-            profiles.save(new Profile(user, user, user, "north", NOW, NOW), null);
+            profiles.save(new Profile(user, user, user, "north", NOW, NOW, null), null);
             String moment = Ulids.next();
             for (String reader : List.of("ana", "ben", "cai")) {
                 feeds.putAll(List.of(new FeedEntry(reader, moment, user, NOW)));

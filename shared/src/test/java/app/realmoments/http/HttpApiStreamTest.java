@@ -19,7 +19,7 @@ class HttpApiStreamTest {
         protected ApiResponse route(ApiRequest request) {
             return ApiResponse.ok(Map.of("route", request.routeKey(), "caller", String.valueOf(request.callerId()),
                     "id", request.path("momentId"), "limit", request.limit(), "body", String.valueOf(request.body()),
-                    "key", String.valueOf(request.idempotencyKey())));
+                    "key", String.valueOf(request.idempotencyKey()), "groups", String.join(",", new java.util.TreeSet<>(request.callerGroups()))));
         }
     };
 
@@ -68,6 +68,32 @@ class HttpApiStreamTest {
         assertEquals("null", JsonTrees.tree(response.get("body").asText()).get("caller").asText());
         assertEquals(400, call("not json").get("statusCode").asInt());
         assertEquals(400, call("[1]").get("statusCode").asInt());
+    }
+
+    @Test
+    void readsTheCallersCognitoGroupsAsApiGatewayFlattensThem() throws Exception {
+        JsonNode response = call("""
+                {"routeKey":"GET /moments/{momentId}","pathParameters":{"momentId":"m1"},
+                 "requestContext":{"authorizer":{"jwt":{"claims":{"sub":"user-1","cognito:groups":"[moderators admins]"}}}}}
+                """);
+        assertEquals("admins,moderators", JsonTrees.tree(response.get("body").asText()).get("groups").asText());
+    }
+
+    @Test
+    void groupsAreReadInEveryFormTheClaimTakesAndGuardARoute() {
+        assertEquals(java.util.Set.of(), ApiRequest.groups(null));
+        assertEquals(java.util.Set.of(), ApiRequest.groups("[]"));
+        assertEquals(java.util.Set.of("admins"), ApiRequest.groups("admins"));
+        assertEquals(java.util.Set.of("admins", "moderators"), ApiRequest.groups("[\"admins\",\"moderators\"]"));
+        ApiRequest plain = new ApiRequest("GET /x", "u1", null, null, null, "r");
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(app.realmoments.error.Problem.class,
+                () -> plain.callerIn("moderators"));
+        assertEquals(403, refused.kind().status);
+        ApiRequest moderator = new ApiRequest("GET /x", "u1", null, null, null, "r", null, ApiRequest.groups("[moderators]"));
+        assertEquals("u1", moderator.callerIn("moderators"));
+        ApiRequest anonymous = new ApiRequest("GET /x", null, null, null, null, "r", null, ApiRequest.groups("[moderators]"));
+        assertEquals(401, org.junit.jupiter.api.Assertions.assertThrows(app.realmoments.error.Problem.class,
+                () -> anonymous.callerIn("moderators")).kind().status);
     }
 
     @Test

@@ -28,6 +28,15 @@ class HttpApiTest {
                 }
                 case "GET /list" -> ApiResponse.ok(Map.of("limit", request.limit()));
                 case "GET /boom" -> throw new IllegalStateException("secret table name leaked");
+                case "POST /flood" -> throw app.realmoments.error.Problem.throttled("too many comments", 42);
+                case "GET /busy" -> throw new IllegalStateException("feed writes failed",
+                        software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException.builder()
+                                .statusCode(400).message("Rate of requests exceeds the allowed throughput")
+                                .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
+                                        .errorCode("ProvisionedThroughputExceededException").build()).build());
+                case "GET /throttled" -> throw software.amazon.awssdk.services.dynamodb.model.DynamoDbException.builder()
+                        .statusCode(400).awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
+                                .errorCode("ThrottlingException").build()).build();
                 default -> throw unknownRoute(request);
             };
         }
@@ -45,6 +54,23 @@ class HttpApiTest {
     void base64BodiesAreDecoded() {
         String body = Base64.getEncoder().encodeToString("{\"name\":\"é\"}".getBytes(StandardCharsets.UTF_8));
         assertEquals("é", json(call("POST /echo", "ana", body, true)).get("name").asText());
+    }
+
+    @Test
+    void aThrottledCallerIsToldWhenToComeBack() {
+        APIGatewayV2HTTPResponse response = call("POST /flood", "ana", "{}", false);
+        assertError(response, 429, "throttled", null);
+        assertEquals("42", response.getHeaders().get("retry-after"));
+    }
+
+    @Test
+    void aTableStillThrottledAfterTheSdksRetriesIsA429NotA500() {
+        for (String route : java.util.List.of("GET /throttled", "GET /busy")) {
+            APIGatewayV2HTTPResponse response = call(route, "ana", null, false);
+            assertError(response, 429, "throttled", null);
+            assertEquals("1", response.getHeaders().get("retry-after"));
+        }
+        assertEquals(500, call("GET /boom", "ana", null, false).getStatusCode(), "anything else is still ours");
     }
 
     @Test

@@ -58,6 +58,15 @@ class JsonTest {
     }
 
     @Test
+    void contentAfterTheValueIsNotValidJson() {
+        for (String trailing : List.of("{\"name\":\"n\"}{}", "{\"name\":\"n\"} x", "{\"name\":\"n\"}]", "{\"name\":\"n\"} 1")) {
+            Json.Invalid invalid = assertThrows(Json.Invalid.class, () -> Json.read(trailing, Inner.class), trailing);
+            assertEquals(Json.Invalid.Reason.SYNTAX, invalid.reason(), trailing);
+        }
+        assertEquals(new Inner("n", null, null), Json.read("{\"name\":\"n\"} \n\t ", Inner.class), "white space is no content");
+    }
+
+    @Test
     void readsWhatItWritesIgnoringUnknownFields() {
         Outer outer = new Outer("id", 3, 9_000_000_000L, 0.25, true, Color.DARK_RED, Plain.ONE,
                 List.of(new Inner("n", null, 4)), Map.of("k", 1), Set.of("t"), new Inner("s", "a", null));

@@ -38,7 +38,7 @@ class MemoriesTest {
     @BeforeEach
     void anaPosts() {
         for (String id : List.of("ana", "ben", "cai", "dan", "blk")) {
-            profiles.save(new Profile(id, id + "_h", id, id.equals("dan") ? "south" : "north", NOW, NOW), null);
+            profiles.save(new Profile(id, id + "_h", id, id.equals("dan") ? "south" : "north", NOW, NOW, null), null);
         }
         for (int i = 0; i < 10; i++) {
             Audience audience = i % 2 == 0 ? Audience.FRIENDS : Audience.CAMPUS;

@@ -3,6 +3,7 @@ package app.realmoments.moment;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.realmoments.outbox.NotificationType;
@@ -65,6 +66,35 @@ class MomentPublisherTest {
 
         assertEquals(MomentPublisher.Outcome.DUPLICATE, second.outcome());
         assertEquals(afterFirst, moments.get(ID));
+    }
+
+    @Test
+    void aRedeliveryAfterTheImageWasMarkedReadyButThePublishFailedFinishesPublishing() {
+        declare(ImageRole.BACK);
+        upload(ImageRole.BACK, GOOD);
+        String key = MediaKeys.upload("ana", ID, ImageRole.BACK);
+        InMemoryMomentStore flaky = new InMemoryMomentStore() {
+            boolean failedOnce;
+
+            @Override
+            public synchronized boolean publishIfComplete(String momentId, Instant at) {
+                if (!failedOnce) {
+                    failedOnce = true;
+                    throw new IllegalStateException("throttled");
+                }
+                return super.publishIfComplete(momentId, at);
+            }
+        };
+        flaky.moments.putAll(moments.moments);
+        MomentPublisher failing = new MomentPublisher(flaky, media, photos, notifications, Clock.fixed(NOW, ZoneOffset.UTC));
+        assertThrows(IllegalStateException.class, () -> failing.uploaded(key));
+        assertTrue(flaky.get(ID).images().get(ImageRole.BACK).ready(), "the image was marked ready before the failure");
+
+        MomentPublisher.Result redelivered = failing.uploaded(key);
+
+        assertEquals(MomentPublisher.Outcome.PUBLISHED, redelivered.outcome());
+        assertEquals(MomentStatus.PUBLISHED, flaky.get(ID).status());
+        assertFalse(media.objects.containsKey(key), "upload deleted");
     }
 
     @Test

@@ -10,15 +10,18 @@ import app.realmoments.error.Problem;
 import app.realmoments.id.Ids;
 import app.realmoments.moment.NewMoment.ImageDeclaration;
 import app.realmoments.profile.Profile;
+import app.realmoments.quota.Quotas;
 import app.realmoments.testing.FakeSocialGraph;
 import app.realmoments.testing.InMemoryMediaStore;
 import app.realmoments.testing.InMemoryMomentStore;
 import app.realmoments.testing.InMemoryProfileStore;
+import app.realmoments.testing.InMemoryQuotaCounter;
 import app.realmoments.testing.Services;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,13 +33,13 @@ class MomentServiceTest {
     private final InMemoryMediaStore media = new InMemoryMediaStore();
     private final InMemoryProfileStore profiles = new InMemoryProfileStore();
     private final FakeSocialGraph graph = new FakeSocialGraph().friends("ana", "ben");
-    private final MomentService service = Services.moments(moments, media, profiles, new MomentVisibility(graph),
+    private final MomentService service = Services.moments(moments, media, profiles, new MomentVisibility(graph, profiles),
             new Ids(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @BeforeEach
     void profiles() {
         for (String user : List.of("ana", "ben", "cai")) {
-            profiles.save(new Profile(user, user + "_h", user, "north", NOW, NOW), null);
+            profiles.save(new Profile(user, user + "_h", user, "north", NOW, NOW, null), null);
         }
     }
 
@@ -60,10 +63,61 @@ class MomentServiceTest {
     }
 
     @Test
+    void aCallerMayHoldOnlySoManyPendingMomentsAndStartOnlySoManyADay() {
+        Quotas quotas = Quotas.configured(new InMemoryQuotaCounter(),
+                Map.of("QUOTA_PENDING_MOMENTS", "2", "QUOTA_MOMENTS_STARTED", "3/1d")::get, Clock.fixed(NOW, ZoneOffset.UTC));
+        MomentService limited = new MomentService(moments, media, profiles, new MomentVisibility(graph, profiles),
+                Services.views(media), (authorId, campusId, startedAt) -> null, new Ids(), Clock.fixed(NOW, ZoneOffset.UTC), quotas);
+        NewMoment request = new NewMoment(null, "friends", List.of(new ImageDeclaration("back", "image/jpeg", 1L)));
+        String first = limited.start("ana", request).momentId();
+        limited.start("ana", request);
+
+        Problem pending = assertThrows(Problem.class, () -> limited.start("ana", request));
+        assertEquals(429, pending.kind().status);
+        assertEquals(60, pending.retryAfterSeconds());
+        assertEquals(2, moments.moments.size(), "nothing written for the refused start");
+
+        publish(first); // its photo arrived: one pending left
+        limited.start("ana", request);
+        List.copyOf(moments.moments.keySet()).forEach(this::publish);
+        Problem daily = assertThrows(Problem.class, () -> limited.start("ana", request));
+        assertEquals("too many moments started: at most 3 per day", daily.getMessage());
+        assertEquals(12 * 3600 + 1, daily.retryAfterSeconds(), "the UTC day turns at midnight");
+        limited.start("ben", request);
+    }
+
+    private void publish(String momentId) {
+        moments.markImageReady(momentId, ImageRole.BACK, 10, 10);
+        moments.publishIfComplete(momentId, NOW);
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyAnswersTheMomentTheFirstStarted() {
+        NewMoment request = new NewMoment("hi", "friends", List.of(new ImageDeclaration("back", "image/jpeg", 1234L)));
+        MomentService.Started first = service.start("ana", request, "tap-1");
+        MomentService.Started retry = service.start("ana", request, "tap-1");
+
+        assertEquals(first.momentId(), retry.momentId());
+        assertEquals(1, moments.moments.size(), "one moment, not two");
+        assertEquals(first.uploads().getFirst().url(), retry.uploads().getFirst().url(), "the same upload key, signed again");
+        assertEquals("idempotency_conflict", assertThrows(Problem.class, () -> service.start("ana",
+                new NewMoment("another", "friends", List.of(new ImageDeclaration("back", "image/jpeg", 1234L))), "tap-1"))
+                .code(), "the key reused for another moment");
+        service.start("ben", request, "tap-1"); // keys are per author
+        assertEquals(2, moments.moments.size());
+
+        moments.markImageReady(first.momentId(), ImageRole.BACK, 10, 10);
+        moments.publishIfComplete(first.momentId(), NOW);
+        MomentService.Started late = service.start("ana", request, "tap-1");
+        assertEquals(MomentStatus.PUBLISHED, late.status());
+        assertTrue(late.uploads().isEmpty(), "nothing left to upload");
+    }
+
+    @Test
     void postingNeedsAProfileAndACampusForCampusMoments() {
         NewMoment request = new NewMoment(null, "friends", List.of(new ImageDeclaration("back", "image/jpeg", 1L)));
         assertEquals(403, assertThrows(Problem.class, () -> service.start("nobody", request)).kind().status);
-        profiles.save(new Profile("dan", "dan_h", "Dan", null, NOW, NOW), null);
+        profiles.save(new Profile("dan", "dan_h", "Dan", null, NOW, NOW, null), null);
         Problem problem = assertThrows(Problem.class, () -> service.start("dan",
                 new NewMoment(null, "campus", List.of(new ImageDeclaration("back", "image/jpeg", 1L)))));
         assertEquals("audience", problem.field());

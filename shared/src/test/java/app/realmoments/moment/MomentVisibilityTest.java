@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.realmoments.profile.Profile;
 import app.realmoments.testing.FakeSocialGraph;
+import app.realmoments.testing.InMemoryProfileStore;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,12 @@ class MomentVisibilityTest {
             .friends("author", "blocked")
             .block("author", "blocked")
             .block("blocker", "author");
-    private final MomentVisibility visibility = new MomentVisibility(graph);
+    private final InMemoryProfileStore profiles = new InMemoryProfileStore();
+    private final MomentVisibility visibility = new MomentVisibility(graph, profiles);
+
+    MomentVisibilityTest() {
+        profiles.save(new Profile("author", "author", "Author", "north", NOW, NOW, NOW), null);
+    }
 
     @Test
     void friendsMomentsAreForTheAuthorAndFriendsOnly() {
@@ -50,8 +56,32 @@ class MomentVisibilityTest {
         }
     }
 
+    @Test
+    void anAuthorWhoLeftTheCampusIsSeenThereOnlyByFriends() {
+        Moment moment = moment(Audience.CAMPUS, MomentStatus.PUBLISHED);
+        profiles.save(new Profile("author", "author", "Author", null, NOW, NOW, null), null);
+        assertEquals(false, sees("classmate", "north", moment), "the author is no member of north any more");
+        assertEquals(true, sees("friend", "south", moment));
+        assertEquals(true, sees("author", null, moment));
+        profiles.save(new Profile("author", "author", "Author", "south", NOW, NOW, NOW), null);
+        assertEquals(false, sees("classmate", "north", moment), "moved to another campus: the same");
+    }
+
+    @Test
+    void aPageDecidesTheSameWithTheAuthorsItRead() {
+        Moment moment = moment(Audience.CAMPUS, MomentStatus.PUBLISHED);
+        Profile classmate = new Profile("classmate", "classmate", "C", "north", NOW, NOW, NOW);
+        var standing = visibility.standing("classmate", java.util.List.of("author"));
+        Profile member = new Profile("author", "author", "Author", "north", NOW, NOW, NOW);
+        Profile gone = new Profile("author", "author", "Author", null, NOW, NOW, null);
+        assertEquals(true, MomentVisibility.forPage("classmate", classmate, standing, Map.of("author", member)).test(moment));
+        assertEquals(false, MomentVisibility.forPage("classmate", classmate, standing, Map.of("author", gone)).test(moment));
+        assertEquals(false, MomentVisibility.forPage("classmate", classmate, standing, Map.of()).test(moment),
+                "an author whose profile the page did not read is no member");
+    }
+
     private boolean sees(String viewer, String campus, Moment moment) {
-        Profile profile = campus == null ? null : new Profile(viewer, viewer, viewer, campus, NOW, NOW);
+        Profile profile = campus == null ? null : new Profile(viewer, viewer, viewer, campus, NOW, NOW, null);
         return visibility.canSee(viewer, profile, moment);
     }
 

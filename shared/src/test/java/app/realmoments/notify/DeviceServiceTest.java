@@ -8,16 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.realmoments.error.Problem;
 import app.realmoments.id.Ids;
+import app.realmoments.quota.Quotas;
 import app.realmoments.testing.InMemoryDeviceStore;
+import app.realmoments.testing.InMemoryQuotaCounter;
 import app.realmoments.testing.RecordingPushGateway;
+import app.realmoments.testing.Services;
 import java.time.Clock;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DeviceServiceTest {
 
     private final InMemoryDeviceStore devices = new InMemoryDeviceStore();
     private final RecordingPushGateway push = new RecordingPushGateway(PushPlatform.FCM);
-    private final DeviceService service = new DeviceService(devices, push, new Ids(), Clock.systemUTC());
+    private final DeviceService service = new DeviceService(devices, push, new Ids(), Clock.systemUTC(), Services.noQuotas());
 
     @Test
     void aTokenRegisteredTwiceIsOneDevice() {
@@ -28,6 +32,20 @@ class DeviceServiceTest {
         assertEquals(first.device().deviceId(), again.device().deviceId());
         assertEquals(1, devices.devicesOf("ana").size());
         assertTrue(devices.devicesOf("ana").getFirst().endpointArn().contains(":endpoint/GCM/"));
+    }
+
+    @Test
+    void aCallerMayRegisterOnlySoManyPhonesButAKnownOneAgain() {
+        DeviceService capped = new DeviceService(devices, push, new Ids(), Clock.systemUTC(), Quotas.configured(
+                new InMemoryQuotaCounter(), Map.of("QUOTA_DEVICES", "2")::get, Clock.systemUTC()));
+        capped.register("ana", new DeviceService.Registration("fcm", "phone-1"));
+        capped.register("ana", new DeviceService.Registration("fcm", "phone-2"));
+
+        Problem full = assertThrows(Problem.class, () -> capped.register("ana", new DeviceService.Registration("fcm", "phone-3")));
+        assertEquals(429, full.kind().status);
+        assertEquals(2, devices.devicesOf("ana").size());
+        assertEquals(2, push.endpointsCreated(), "no SNS endpoint was made for the refused phone");
+        assertFalse(capped.register("ana", new DeviceService.Registration("fcm", "phone-1")).created(), "a known phone re-registers");
     }
 
     @Test

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.realmoments.campus.CampusTimeZones;
 import app.realmoments.id.Ids;
+import app.realmoments.json.Json;
 import app.realmoments.outbox.NotificationJob;
 import app.realmoments.outbox.NotificationType;
 import app.realmoments.profile.Profile;
 import app.realmoments.testing.FakeSocialGraph;
+import app.realmoments.testing.InMemoryCampusRegistry;
 import app.realmoments.testing.InMemoryDeviceStore;
 import app.realmoments.testing.InMemoryInbox;
 import app.realmoments.testing.InMemoryNotificationSettingsStore;
@@ -17,6 +19,7 @@ import app.realmoments.testing.InMemoryProfileStore;
 import app.realmoments.testing.InMemoryPushGrouping;
 import app.realmoments.testing.PortRecipients;
 import app.realmoments.testing.RecordingPushGateway;
+import app.realmoments.testing.Services;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,8 +59,8 @@ class NotificationDeliveryTest {
             return now.get();
         }
     };
-    private final CampusTimeZones zones = CampusTimeZones.parse("uc-berkeley=America/Los_Angeles", "America/New_York");
-    private final DeviceService deviceService = new DeviceService(devices, push, new Ids(), clock);
+    private final CampusTimeZones zones = InMemoryCampusRegistry.zones("uc-berkeley=America/Los_Angeles", "America/New_York");
+    private final DeviceService deviceService = new DeviceService(devices, push, new Ids(), clock, Services.noQuotas());
     private NotificationDelivery delivery = deliveryWith(push);
 
     private NotificationDelivery deliveryWith(PushGateway gateway) {
@@ -67,9 +70,9 @@ class NotificationDeliveryTest {
 
     @BeforeEach
     void people() {
-        profiles.save(new Profile("ben", "ben", "Ben", "uc-berkeley", AT, AT), null);
-        profiles.save(new Profile("ana", "ana", "Ana", "uc-berkeley", AT, AT), null);
-        profiles.save(new Profile("eve", "eve", "Eve", "uc-berkeley", AT, AT), null);
+        profiles.save(new Profile("ben", "ben", "Ben", "uc-berkeley", AT, AT, null), null);
+        profiles.save(new Profile("ana", "ana", "Ana", "uc-berkeley", AT, AT, null), null);
+        profiles.save(new Profile("eve", "eve", "Eve", "uc-berkeley", AT, AT, null), null);
         deviceService.register("ben", new DeviceService.Registration("fcm", "ben-android-token"));
         deviceService.register("ben", new DeviceService.Registration("apns", "ben-iphone-token"));
         deviceService.register("eve", new DeviceService.Registration("fcm", "eve-token"));
@@ -89,6 +92,61 @@ class NotificationDeliveryTest {
         assertEquals(1, inbox.of("ben").size());
         assertEquals(List.of("Ana posted a moment", "Ana posted a moment"), push.bodies());
         assertEquals(job.notificationId(), push.pushes.getFirst().message().data().get("notificationId"));
+    }
+
+    @Test
+    void aPromptForManyMembersReachesEachOnceHowOftenItArrivesAndKeepsEachOnesSettings() {
+        settings.save("ana", new NotificationSettings(Set.of(NotificationType.PROMPT), null)); // push muted
+        settings.save("eve", new NotificationSettings(Set.of(), new QuietHours(LocalTime.of(3, 0), LocalTime.of(5, 0))));
+        deviceService.register("ana", new DeviceService.Registration("fcm", "ana-token"));
+        now.set(Instant.parse("2026-11-29T12:00:05Z")); // 04:00 in Berkeley: Eve's quiet hours
+        NotificationJob prompt = NotificationJob.forMany(NotificationType.PROMPT, List.of("ben", "ana", "eve"), null, null,
+                "uc-berkeley", AT);
+        NotificationJob twin = Json.read(Json.write(prompt), NotificationJob.class); // the same message twice
+        NotificationDelivery.Batch batch = delivery.prepare(List.of(prompt, twin));
+        NotificationDelivery.Result first = batch.deliver(prompt);
+        assertEquals(NotificationDelivery.Outcome.DELIVERED, first.outcome());
+        assertEquals(3, first.notified());
+        assertEquals(2, first.pushed(), "Ben's two devices; Ana muted the push, Eve is asleep");
+        assertEquals(0, batch.deliver(twin).notified(), "its twin in the batch writes and pushes nothing");
+        assertEquals(NotificationDelivery.Outcome.DUPLICATE, delivery.deliver(prompt).outcome(), "redelivered");
+        assertEquals(2, push.pushes.size());
+        for (String member : List.of("ben", "ana", "eve")) {
+            assertEquals(List.of(NotificationJob.of(NotificationType.PROMPT, member, null, null, "uc-berkeley", AT)
+                    .notificationId()), inbox.of(member).stream().map(InboxItem::notificationId).toList());
+            assertEquals(now.get(), inbox.notifiedAt(member, inbox.of(member).getFirst().notificationId()).orElseThrow());
+        }
+        assertEquals(3, inbox.writes, "a job for many writes its own items, just before its pushes: one write each");
+    }
+
+    @Test
+    void aBatchOfJobsIsReadAndWrittenTogetherAndAPoisonJobFailsAlone() {
+        NotificationJob comment = job(NotificationType.COMMENT, "ben", "ana", AT);
+        NotificationJob request = job(NotificationType.FRIEND_REQUEST, "eve", "ana", AT);
+        NotificationJob poison = new NotificationJob("x", NotificationType.NEW_MOMENT, "ben", null, null, null, AT.toString());
+        NotificationDelivery.Batch batch = delivery.prepare(List.of(comment, poison, request));
+        assertEquals(1, inbox.writes, "both valid jobs' inbox items in one write");
+        assertEquals(NotificationDelivery.Outcome.DELIVERED, batch.deliver(comment).outcome());
+        assertThrows(IllegalArgumentException.class, () -> batch.deliver(poison));
+        assertEquals(NotificationDelivery.Outcome.DELIVERED, batch.deliver(request).outcome());
+        assertEquals(1, inbox.writes, "delivering did not write again");
+        assertEquals(3, push.pushes.size());
+    }
+
+    @Test
+    void aJobForManyIsRefusedWhenItCarriesTooManyOrBlankRecipients() {
+        List<String> many = new java.util.ArrayList<>();
+        for (int i = 0; i <= NotificationJob.MAX_RECIPIENTS; i++) {
+            many.add("member-" + i);
+        }
+        assertThrows(IllegalArgumentException.class, () -> NotificationJob.forMany(NotificationType.PROMPT, many, null,
+                null, "north", AT));
+        NotificationJob forged = new NotificationJob(MOMENT, NotificationType.PROMPT, null, null, null, "north",
+                AT.toString(), many);
+        assertThrows(IllegalArgumentException.class, () -> delivery.deliver(forged));
+        assertThrows(IllegalArgumentException.class, () -> delivery.deliver(new NotificationJob(MOMENT,
+                NotificationType.PROMPT, null, null, null, "north", AT.toString(), List.of("ben", " "))));
+        assertTrue(inbox.items.isEmpty());
     }
 
     @Test
@@ -162,6 +220,25 @@ class NotificationDeliveryTest {
         assertEquals(NotificationDelivery.Outcome.DELIVERED,
                 delivery.deliver(job(NotificationType.REACTION, "ben", "ana", now.get())).outcome());
         assertEquals("Ana and 4 others reacted to your moment", push.bodies().getLast());
+    }
+
+    @Test
+    void manyCommentsOnOneMomentMakeOnePushTooApartFromItsReactions() {
+        List<String> actors = List.of("ana", "cal", "dee");
+        Instant t = AT;
+        for (String actor : actors) {
+            delivery.deliver(job(NotificationType.COMMENT, "ben", actor, t));
+            t = t.plusSeconds(30);
+            now.set(t);
+        }
+        delivery.deliver(job(NotificationType.REACTION, "ben", "ana", t));
+        assertEquals(4, inbox.of("ben").size());
+        assertEquals(List.of("Ana commented on your moment", "Ana commented on your moment",
+                "Ana reacted to your moment", "Ana reacted to your moment"), push.bodies(), "a window per kind");
+
+        now.set(AT.plus(PushGrouping.WINDOW).plusSeconds(1));
+        delivery.deliver(job(NotificationType.COMMENT, "ben", "ana", now.get()));
+        assertEquals("Ana and 2 others commented on your moment", push.bodies().getLast());
     }
 
     @Test

@@ -19,7 +19,7 @@ class ProfileServiceTest {
     @Test
     void aProfileIsCreatedThenUpdatedAndItsOldHandleIsFreed() {
         assertEquals(404, assertThrows(Problem.class, () -> service.me("ana")).kind().status);
-        Profile created = service.update("ana", new ProfileUpdate("ana.k", "  Ana K ", "north-campus"));
+        Profile created = service.update("ana", new ProfileUpdate("ana.k", "  Ana K ", null));
         assertEquals("Ana K", created.displayName());
         assertEquals(created, service.me("ana"));
 
@@ -48,6 +48,22 @@ class ProfileServiceTest {
         assertField("displayName", new ProfileUpdate("ana", "a\u0000b", null));
         assertField("campusId", new ProfileUpdate("ana", "Ana", "North Campus"));
         assertField("campusId", new ProfileUpdate("ana", "Ana", "-north"));
+    }
+
+    @Test
+    void aCampusIsNeverSetHereOnlyKept() {
+        Problem claimed = assertThrows(Problem.class, () -> service.update("ana", new ProfileUpdate("ana", "Ana", "north")));
+        assertEquals("campus_requires_verification", claimed.code());
+        assertEquals("campusId", claimed.field());
+        Instant verified = Instant.parse("2026-11-20T09:00:00Z");
+        store.save(new Profile("ben", "ben", "Ben", "north", verified, verified, verified), null);
+        Profile renamed = service.update("ben", new ProfileUpdate("ben", "Benjamin", "north"));
+        assertEquals("north", renamed.campusId(), "the verified campus, sent back unchanged: fine");
+        assertEquals(verified, renamed.campusVerifiedAt());
+        assertEquals("north", service.update("ben", new ProfileUpdate("ben", "Ben", null)).campusId(),
+                "no campusId: the campus stays (leaving is DELETE /me/campus)");
+        assertEquals("campus_requires_verification", assertThrows(Problem.class,
+                () -> service.update("ben", new ProfileUpdate("ben", "Ben", "south"))).code());
     }
 
     private void assertField(String field, ProfileUpdate update) {

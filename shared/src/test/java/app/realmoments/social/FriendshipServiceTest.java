@@ -158,9 +158,22 @@ class FriendshipServiceTest {
     }
 
     @Test
+    void aCancelAndResendLoopCannotPushTheOtherAgainAndAgain() {
+        world.request(ANA, BEN);
+        friendships.removeRequest(ANA, BEN); // cancelled
+        Problem wait = assertThrows(Problem.class, () -> world.request(ANA, BEN));
+        assertEquals(429, wait.kind().status);
+        assertEquals(24 * 3600 + 1, wait.retryAfterSeconds(), "a day, the cooldown of these tests");
+        world.request(BEN, ANA); // the other may still ask
+        friendships.removeRequest(ANA, BEN); // declined
+        assertEquals(429, assertThrows(Problem.class, () -> world.request(BEN, ANA)).kind().status);
+        assertEquals(List.of("friend_request ana>ben", "friend_request ben>ana"), world.jobs(), "one push each, no more");
+    }
+
+    @Test
     void aRequestWithdrawnJustBeforeTheAcceptIsNotFoundAndNothingIsWritten() {
         world.request(BEN, ANA);
-        world.graph.beforeNextChange(() -> world.graph.withdraw(BEN, ANA));
+        world.graph.beforeNextChange(() -> world.graph.withdraw(BEN, ANA, world.now));
 
         Problem problem = assertThrows(Problem.class, () -> friendships.accept(ANA, BEN));
 
@@ -195,14 +208,14 @@ class FriendshipServiceTest {
     @Test
     void underConstantContentionTheRequestGivesUpWithAConflictAndWritesNothingOfItsOwn() {
         world.graph.beforeNextChange(() -> world.graph.request(BEN, ANA, world.now));
-        world.graph.beforeNextChange(() -> world.graph.withdraw(BEN, ANA));
+        world.graph.beforeNextChange(() -> world.graph.withdraw(BEN, ANA, world.now));
         world.graph.beforeNextChange(() -> world.graph.request(BEN, ANA, world.now));
 
         Problem problem = assertThrows(Problem.class, () -> world.request(ANA, BEN));
 
         assertEquals(409, problem.kind().status);
         assertEquals(Set.of("REQ " + BEN + ">" + ANA), world.graph.snapshot());
-        assertTrue(world.queue.sent.isEmpty());
+        assertTrue(world.queue.sent.stream().noneMatch(job -> ANA.equals(job.actorId())), "nothing of Ana's notified");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package app.realmoments.social;
 
+import app.realmoments.activity.ActivityRules;
+import app.realmoments.testing.InMemoryFeedStore;
+import app.realmoments.testing.InMemoryMomentStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.realmoments.error.Problem;
@@ -32,11 +35,15 @@ final class SocialWorld {
     final RecordingNotificationQueue queue = new RecordingNotificationQueue();
     final Cursors cursors = new Cursors("k".repeat(32));
     final Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-    final FriendshipService friendships = Services.friendships(graph, profiles, queue, cursors, clock);
+    final InMemoryFeedStore feeds = new InMemoryFeedStore();
+    final FriendshipService friendships = Services.friendships(graph, profiles, cursors, clock);
     final BlockService blocks = Services.blocks(graph, profiles, cursors, clock);
     final UserDirectory users = new UserDirectory(profiles, graph);
 
     SocialWorld() {
+        // what the users table's stream brings about: notifications and feed cleanup, as the relay does them
+        ActivityRules followUps = new ActivityRules(queue, feeds, new InMemoryMomentStore());
+        graph.onChange = followUps::followUp;
         profile(ANA, "ana", "north");
         profile(BEN, "ben", "north");
         profile(CLEO, "cleo", "south");
@@ -45,7 +52,7 @@ final class SocialWorld {
 
     void profile(String userId, String handle, String campusId) {
         profiles.save(new Profile(userId, handle, handle.substring(0, 1).toUpperCase() + handle.substring(1),
-                campusId, now, now), null);
+                campusId, now, now, null), null);
     }
 
     UserView request(String from, String to) {

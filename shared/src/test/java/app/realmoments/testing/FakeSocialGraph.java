@@ -1,5 +1,6 @@
 package app.realmoments.testing;
 
+import app.realmoments.activity.Change;
 import app.realmoments.social.Relation;
 import app.realmoments.social.SocialGraph;
 import app.realmoments.social.SocialGraphStore;
@@ -30,6 +31,9 @@ public final class FakeSocialGraph implements SocialGraph, SocialGraphStore {
     private final Map<String, Instant> since = new HashMap<>();
     private final Map<String, Instant> requests = new HashMap<>();
     private final Map<String, Instant> blockedAt = new HashMap<>();
+    private final Map<String, Instant> cooldowns = new HashMap<>();
+    /** What the users table's stream would report of each committed change (set it to follow changes up). */
+    public Consumer<Change> onChange = change -> { };
     private final Queue<Runnable> interleaved = new ArrayDeque<>();
     private boolean interleaving;
     private final int pageSize;
@@ -119,17 +123,20 @@ public final class FakeSocialGraph implements SocialGraph, SocialGraphStore {
     @Override
     public synchronized Relation relation(String me, String other) {
         return new Relation(friendships.contains(me + ">" + other), requests.containsKey(me + ">" + other),
-                requests.containsKey(other + ">" + me), blocks.contains(me + ">" + other), blocks.contains(other + ">" + me));
+                requests.containsKey(other + ">" + me), blocks.contains(me + ">" + other), blocks.contains(other + ">" + me),
+                cooldowns.get(me + ">" + other));
     }
 
     @Override
     public synchronized boolean request(String from, String to, Instant at) {
         interleave();
         Relation relation = relation(from, to);
-        if (relation.requested() || relation.incoming() || relation.friends() || relation.blockedEitherWay()) {
+        if (relation.requested() || relation.incoming() || relation.friends() || relation.blockedEitherWay()
+                || (relation.requestAgainAt() != null && at.isBefore(relation.requestAgainAt()))) {
             return refused();
         }
         requests.put(from + ">" + to, at);
+        onChange.accept(new Change.FriendRequested(from, to, at));
         return true;
     }
 
@@ -144,13 +151,19 @@ public final class FakeSocialGraph implements SocialGraph, SocialGraphStore {
         friends(acceptor, requester);
         since.put(acceptor + ">" + requester, at);
         since.put(requester + ">" + acceptor, at);
+        onChange.accept(new Change.Befriended(acceptor, requester, acceptor, at));
+        onChange.accept(new Change.Befriended(requester, acceptor, acceptor, at));
         return true;
     }
 
     @Override
-    public synchronized boolean withdraw(String from, String to) {
+    public synchronized boolean withdraw(String from, String to, Instant requestAgainAt) {
         interleave();
-        return requests.remove(from + ">" + to) != null || refused();
+        if (requests.remove(from + ">" + to) == null) {
+            return refused();
+        }
+        cooldowns.put(from + ">" + to, requestAgainAt);
+        return true;
     }
 
     @Override
@@ -162,6 +175,8 @@ public final class FakeSocialGraph implements SocialGraph, SocialGraphStore {
         friendships.remove(b + ">" + a);
         since.remove(a + ">" + b);
         since.remove(b + ">" + a);
+        onChange.accept(new Change.Parted(a, b));
+        onChange.accept(new Change.Parted(b, a));
         return true;
     }
 
@@ -170,10 +185,15 @@ public final class FakeSocialGraph implements SocialGraph, SocialGraphStore {
         interleave();
         block(blocker, blocked);
         blockedAt.putIfAbsent(blocker + ">" + blocked, at);
+        boolean wereFriends = friendships.contains(blocker + ">" + blocked);
         for (String edge : List.of(blocker + ">" + blocked, blocked + ">" + blocker)) {
             friendships.remove(edge);
             since.remove(edge);
             requests.remove(edge);
+        }
+        if (wereFriends) {
+            onChange.accept(new Change.Parted(blocker, blocked));
+            onChange.accept(new Change.Parted(blocked, blocker));
         }
     }
 

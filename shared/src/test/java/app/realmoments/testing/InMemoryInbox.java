@@ -2,20 +2,41 @@ package app.realmoments.testing;
 
 import app.realmoments.notify.Inbox;
 import app.realmoments.notify.InboxItem;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 public final class InMemoryInbox implements Inbox {
 
     public final Map<String, InboxItem> items = new ConcurrentHashMap<>();
+    public final Map<String, Instant> notified = new ConcurrentHashMap<>();
     private final Map<String, String> read = new ConcurrentHashMap<>();
+    /** How many times {@link #addAll} was called (one conditional write or transaction each). */
+    public int writes;
 
     @Override
-    public boolean add(InboxItem item) {
-        return items.putIfAbsent(item.recipientId() + "/" + item.notificationId(), item) == null;
+    public synchronized Set<String> addAll(List<InboxItem> batch, Instant notifiedAt) {
+        writes++;
+        Set<String> added = new LinkedHashSet<>();
+        for (InboxItem item : batch) {
+            String key = item.recipientId() + "/" + item.notificationId();
+            if (items.putIfAbsent(key, item) == null) {
+                notified.put(key, notifiedAt);
+                added.add(item.notificationId());
+            }
+        }
+        return added;
+    }
+
+    @Override
+    public Optional<Instant> notifiedAt(String userId, String notificationId) {
+        return Optional.ofNullable(notified.get(userId + "/" + notificationId));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package app.realmoments.testing;
 
+import app.realmoments.activity.Change;
 import app.realmoments.interact.Comment;
 import app.realmoments.interact.InteractionCleanup;
 import app.realmoments.interact.InteractionStore;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /** Reactions and comments in memory, with the counts kept on the moments of an {@link InMemoryMomentStore}. */
 public final class InMemoryInteractionStore implements InteractionStore, InteractionCleanup {
@@ -21,6 +23,8 @@ public final class InMemoryInteractionStore implements InteractionStore, Interac
     private final Map<String, String> keys = new HashMap<>();
     /** Runs once just before the next conditional change, as if another request got there first. */
     public Runnable beforeNextChange;
+    /** What the interactions table's stream would report of each committed change. */
+    public Consumer<Change> onChange = change -> { };
 
     public InMemoryInteractionStore(InMemoryMomentStore moments) {
         this.moments = moments;
@@ -56,6 +60,7 @@ public final class InMemoryInteractionStore implements InteractionStore, Interac
         }
         reactions.put(reaction.momentId() + "/" + reaction.userId(), reaction);
         save(moment, counts, moment.commentCount());
+        onChange.accept(new Change.Reacted(reaction.momentId(), reaction.userId(), reaction.emoji(), reaction.reactedAt()));
         return Outcome.DONE;
     }
 
@@ -90,6 +95,7 @@ public final class InMemoryInteractionStore implements InteractionStore, Interac
         }
         comments.computeIfAbsent(comment.momentId(), k -> new TreeMap<>()).put(comment.commentId(), comment);
         save(moment, moment.reactionCounts(), moment.commentCount() + 1);
+        onChange.accept(new Change.Commented(comment.momentId(), comment.commentId(), comment.authorId(), comment.createdAt()));
         return Outcome.DONE;
     }
 

@@ -14,17 +14,31 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The moment store's rules (conditional transitions) in memory, for fast tests. */
-public final class InMemoryMomentStore implements MomentStore {
+public class InMemoryMomentStore implements MomentStore {
 
     public final Map<String, Moment> moments = new ConcurrentHashMap<>();
     public final Map<String, Instant> expiries = new ConcurrentHashMap<>();
 
+    public final Map<String, Earlier> keys = new ConcurrentHashMap<>();
+
     @Override
-    public synchronized void create(Moment moment, Instant expiresAt) {
+    public synchronized boolean create(Moment moment, Instant expiresAt, Once once) {
+        if (once != null && keys.containsKey(moment.authorId() + "/" + once.key())) {
+            return false;
+        }
         if (moments.putIfAbsent(moment.momentId(), moment) != null) {
             throw new IllegalStateException("exists");
         }
         expiries.put(moment.momentId(), expiresAt);
+        if (once != null) {
+            keys.put(moment.authorId() + "/" + once.key(), new Earlier(moment.momentId(), once.fingerprint()));
+        }
+        return true;
+    }
+
+    @Override
+    public Optional<Earlier> earlier(String authorId, String idempotencyKey) {
+        return Optional.ofNullable(keys.get(authorId + "/" + idempotencyKey));
     }
 
     @Override

@@ -33,15 +33,15 @@ public final class InMemoryPromptStore implements PromptStore {
     }
 
     @Override
-    public synchronized List<String> campuses() {
-        return List.copyOf(members.keySet());
-    }
-
-    @Override
     public void forEachMemberPage(String campusId, Consumer<List<String>> page) {
-        List<String> all = new ArrayList<>(members.getOrDefault(campusId, new TreeSet<>()));
+        List<String> all;
+        synchronized (this) {
+            all = new ArrayList<>(members.getOrDefault(campusId, new TreeSet<>()));
+        }
         for (int i = 0; i < all.size(); i += pageSize) {
-            memberPages++;
+            synchronized (this) {
+                memberPages++;
+            }
             page.accept(all.subList(i, Math.min(all.size(), i + pageSize)));
         }
     }
@@ -57,8 +57,8 @@ public final class InMemoryPromptStore implements PromptStore {
     }
 
     @Override
-    public synchronized List<Prompt> due(Instant now) {
-        return prompts.values().stream().filter(p -> !p.promptAt().isAfter(now))
+    public synchronized List<Prompt> due(Instant until) {
+        return prompts.values().stream().filter(p -> !p.promptAt().isAfter(until))
                 .filter(p -> !fired.containsKey(p.campusId() + "/" + p.date())).toList();
     }
 

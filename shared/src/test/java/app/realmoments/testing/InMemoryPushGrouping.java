@@ -1,6 +1,7 @@
 package app.realmoments.testing;
 
 import app.realmoments.notify.PushGrouping;
+import app.realmoments.outbox.NotificationType;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,8 +12,8 @@ public final class InMemoryPushGrouping implements PushGrouping {
     private final Map<String, Long> held = new HashMap<>();
 
     @Override
-    public synchronized Decision claim(String recipientId, String momentId, Instant at) {
-        String key = recipientId + "/" + momentId;
+    public synchronized Decision claim(String recipientId, NotificationType kind, String momentId, Instant at) {
+        String key = recipientId + "/" + kind + "/" + momentId;
         Instant end = windowEnds.get(key);
         if (end == null || !end.isAfter(at)) {
             windowEnds.put(key, at.plus(WINDOW));

@@ -3,6 +3,7 @@ package app.realmoments.testing;
 import app.realmoments.aws.AwsClients;
 import app.realmoments.aws.DynamoClients;
 import app.realmoments.aws.S3Clients;
+import app.realmoments.aws.SesClients;
 import app.realmoments.aws.SnsClients;
 import app.realmoments.aws.SqsClients;
 import app.realmoments.emulator.Emulator;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -33,8 +35,11 @@ public final class LocalAws {
     private final S3Presigner presigner;
     private final SqsClient sqs;
     private SnsClient sns;
+    private SesV2Client ses;
+    private final String endpoint;
 
     private LocalAws(Emulator emulator) {
+        this.endpoint = emulator.endpoint();
         this.stack = ProvisionedStack.provision(emulator.endpoint(), ProvisionedStack.findRoot().resolve("template.yaml"));
         this.clients = new AwsClients(Region.of(stack.aws().region()),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")),
@@ -78,6 +83,19 @@ public final class LocalAws {
             sns = SnsClients.create(clients);
         }
         return sns;
+    }
+
+    /** An SES (v2) client, built when first asked for. */
+    public synchronized SesV2Client ses() {
+        if (ses == null) {
+            ses = SesClients.create(clients);
+        }
+        return ses;
+    }
+
+    /** The emulator's endpoint (its own paths, such as the emails it kept). */
+    public String endpoint() {
+        return endpoint;
     }
 
     public String table(String logicalId) {

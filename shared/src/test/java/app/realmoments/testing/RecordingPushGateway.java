@@ -61,6 +61,11 @@ public final class RecordingPushGateway implements PushGateway {
         deleted.add(endpointArn);
     }
 
+    /** How many distinct endpoints were made (one per platform and token). */
+    public synchronized int endpointsCreated() {
+        return endpoints.size();
+    }
+
     public List<String> bodies() {
         return pushes.stream().map(p -> p.message().body()).toList();
     }

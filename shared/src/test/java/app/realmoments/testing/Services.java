@@ -1,5 +1,6 @@
 package app.realmoments.testing;
 
+import app.realmoments.activity.ActivityRules;
 import app.realmoments.feed.FeedEntry;
 import app.realmoments.feed.FeedService;
 import app.realmoments.feed.FeedStore;
@@ -11,15 +12,17 @@ import app.realmoments.moment.MomentService;
 import app.realmoments.moment.MomentStore;
 import app.realmoments.moment.MomentViews;
 import app.realmoments.moment.MomentVisibility;
-import app.realmoments.outbox.NotificationQueue;
 import app.realmoments.page.Cursors;
 import app.realmoments.profile.Profile;
 import app.realmoments.profile.ProfileStore;
+import app.realmoments.quota.Quotas;
 import app.realmoments.social.BlockService;
 import app.realmoments.social.FriendshipService;
 import app.realmoments.social.SocialGraph;
 import app.realmoments.social.SocialGraphStore;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +37,15 @@ public final class Services {
     private Services() {
     }
 
+    /** Quotas that never refuse: for tests of everything but the quotas. */
+    public static Quotas noQuotas() {
+        Map<Quotas.Cap, Integer> caps = new EnumMap<>(Quotas.Cap.class);
+        for (Quotas.Cap cap : Quotas.Cap.values()) {
+            caps.put(cap, Integer.MAX_VALUE);
+        }
+        return new Quotas((userId, rate, start, end, limit) -> true, Map.of(), caps, Clock.systemUTC());
+    }
+
     /** Moment cards without the viewer's own reactions. */
     public static MomentViews views(MediaStore media) {
         return new MomentViews(media, (userId, momentIds) -> Map.of());
@@ -42,8 +54,8 @@ public final class Services {
     /** Moments that are never late (no daily prompt). */
     public static MomentService moments(MomentStore moments, MediaStore media, ProfileStore profiles,
                                         MomentVisibility visibility, Ids ids, Clock clock) {
-        return new MomentService(moments, media, profiles, visibility, views(media), (campusId, startedAt) -> null,
-                ids, clock);
+        return new MomentService(moments, media, profiles, visibility, views(media), (authorId, campusId, startedAt) -> null,
+                ids, clock, noQuotas());
     }
 
     public static FeedService feed(FeedStore feeds, MomentStore moments, ProfileStore profiles,
@@ -76,14 +88,13 @@ public final class Services {
         };
     }
 
-    /** Blocks that leave feeds alone (tests of the graph alone). */
+    /** Blocks (what a block does to feeds follows from the graph's changes: {@link ActivityRules}). */
     public static BlockService blocks(SocialGraphStore graph, ProfileStore profiles, Cursors cursors, Clock clock) {
-        return new BlockService(graph, profiles, cursors, clock, (a, b) -> { });
+        return new BlockService(graph, profiles, cursors, clock);
     }
 
-    /** Friendships that leave feeds alone (tests of the graph alone). */
-    public static FriendshipService friendships(SocialGraphStore graph, ProfileStore profiles, NotificationQueue queue,
-                                                Cursors cursors, Clock clock) {
-        return new FriendshipService(graph, profiles, queue, cursors, clock, (a, b) -> { });
+    /** Friendships without quotas, and a day's wait before asking again someone who declined. */
+    public static FriendshipService friendships(SocialGraphStore graph, ProfileStore profiles, Cursors cursors, Clock clock) {
+        return new FriendshipService(graph, profiles, cursors, clock, noQuotas(), Duration.ofDays(1));
     }
 }

@@ -18,7 +18,6 @@ class WiringTest {
     private static final Map<String, String> STAGE = Map.of(
             "CURSOR_SIGNING_KEY", "0123456789abcdef0123456789abcdef",
             "DEFAULT_CAMPUS_TIME_ZONE", "America/New_York",
-            "CAMPUS_TIME_ZONES", "north=America/Los_Angeles",
             "PROMPT_WINDOW_START", "09:00",
             "PROMPT_WINDOW_END", "21:00",
             "POST_TO_SEE", " TRUE ");
@@ -33,21 +32,37 @@ class WiringTest {
                 assertThrows(IllegalStateException.class, wiring::profiles).getMessage());
     }
 
+    /** The stage plus what a client needs to be built (none is called). */
+    private static final Map<String, String> WITH_AWS = with(STAGE, Map.of("USERS_TABLE", "users",
+            "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local"));
+
+    private static Map<String, String> with(Map<String, String> a, Map<String, String> b) {
+        Map<String, String> all = new java.util.HashMap<>(a);
+        all.putAll(b);
+        return all;
+    }
+
     @Test
     void eachPartIsBuiltOnceAndKept() {
-        Wiring wiring = new Wiring(STAGE::get);
+        Wiring wiring = new Wiring(WITH_AWS::get);
 
         assertSame(wiring.cursors(), wiring.cursors());
         assertSame(wiring.campusTimeZones(), wiring.campusTimeZones());
+        assertSame(wiring.campusRegistry(), wiring.campusRegistry());
+        assertSame(wiring.membership(), wiring.membership());
+        assertSame(wiring.verificationCodes(), wiring.verificationCodes());
         assertSame(wiring.ids(), wiring.ids());
     }
 
     @Test
     void theStageSettingsAreReadAsTheTemplateWritesThem() {
-        Wiring wiring = new Wiring(STAGE::get);
+        Wiring wiring = new Wiring(WITH_AWS::get);
 
-        assertEquals(ZoneId.of("America/Los_Angeles"), wiring.campusTimeZones().zoneOf("north"));
-        assertEquals(ZoneId.of("America/New_York"), wiring.campusTimeZones().zoneOf("south"));
+        assertEquals(ZoneId.of("America/New_York"), wiring.campusTimeZones().zoneOf(null), "no campus: the default zone");
+        assertEquals("missing environment variable VERIFICATION_EMAIL_FROM",
+                assertThrows(IllegalStateException.class, wiring::mailer).getMessage());
+        assertThrows(IllegalStateException.class,
+                () -> new Wiring(with(WITH_AWS, Map.of("DEFAULT_CAMPUS_TIME_ZONE", "Mars/Olympus"))::get).campusTimeZones());
         assertEquals(LocalTime.of(9, 0), wiring.promptWindow().start());
         assertTrue(wiring.postToSee());
         assertFalse(new Wiring(Map.<String, String>of()::get).postToSee(), "post to see is off unless set");

@@ -26,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -189,6 +190,7 @@ public final class DevStack implements AutoCloseable {
     private ApiGateway gateway;
     private EventSources events;
     private StackFiles files;
+    private LocalEmails emails;
     private String apiUrl;
     private ObjectNode outputs;
     private volatile boolean closed;
@@ -249,11 +251,14 @@ public final class DevStack implements AutoCloseable {
         new Provisioner(aws, settings, template, intrinsics, resources, apiId).provisionAll();
         functions.load(template, intrinsics, resources, settings, aws.endpoint());
         events = new EventSources(aws, settings, resources);
+        emails = new LocalEmails(aws.endpoint());
+        boolean seedsCampuses = false;
         if (gateway != null) {
             HttpApis apis = HttpApis.of(template, intrinsics,
                     functions.all().values().stream().map(LocalFunction::spec).toList(), aws.endpoint());
             gateway.configure(apis.routes(), apis.authorizers(), functions.all()::get);
-            LocalPaths.serve(gateway, events::schedules, this::fire, () -> outputs);
+            LocalPaths.serve(gateway, events::schedules, this::fire, () -> outputs, emails::list);
+            seedsCampuses = apis.routes().match("PUT", "/admin/campuses/seed").isPresent();
         }
         if (options.pumps()) {
             events.start(functions.all().values(), apiUrl);
@@ -261,6 +266,10 @@ public final class DevStack implements AutoCloseable {
         outputs = StackFiles.outputs(template, intrinsics, settings, resources.all(), aws.endpoint(), apiUrl);
         if (gateway != null) {
             gateway.start(); // only now: its internal routes read the schedules and outputs set up above
+        }
+        CampusSeed.seed(this, seedsCampuses);
+        if (!options.quiet()) {
+            emails.watch(1000);
         }
         if (options.stateDir() != null) {
             files = new StackFiles(options.stateDir());
@@ -340,6 +349,11 @@ public final class DevStack implements AutoCloseable {
         return function(function).invoke(eventJson);
     }
 
+    /** Every email the stack sent, newest first, as GET /_local/emails answers. */
+    public ObjectNode emails() {
+        return emails.list();
+    }
+
     /** Called after every invocation of every function. */
     public void onInvocation(Consumer<Invocation> listener) {
         functions.onInvocation(listener);
@@ -351,11 +365,16 @@ public final class DevStack implements AutoCloseable {
     }
 
     public Tokens.Login login(String user) {
+        return login(user, List.of());
+    }
+
+    /** A login of a user who is in each of the pool's {@code groups} (e.g. "moderators"), created if needed. */
+    public Tokens.Login login(String user, List<String> groups) {
         if (!outputs.has("userPoolId") || !outputs.has("userPoolClientId")) {
             throw new IllegalStateException("the template has no Cognito user pool and client");
         }
         return Tokens.login(aws.cognito(), outputs.get("userPoolId").asText(), outputs.get("userPoolClientId").asText(),
-                user);
+                user, groups);
     }
 
     /** Stops the HTTP API, the pumps, the functions and the emulator this stack started. */
@@ -365,6 +384,9 @@ public final class DevStack implements AutoCloseable {
             return;
         }
         closed = true;
+        if (emails != null) {
+            emails.close();
+        }
         if (gateway != null) {
             gateway.close();
         }

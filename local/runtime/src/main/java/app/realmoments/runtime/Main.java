@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -20,9 +21,9 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The command line of the local runtime (what the Makefile calls):
  * <pre>
- * java -jar runtime.jar dev    [--port 3000] [--emulator-port 4566] [--endpoint URL] [--in-process | --no-aot] [--root DIR]
+ * java -jar runtime.jar dev    [--port 3000] [--emulator-port 4566] [--endpoint URL] [--parameters K=V,...] [--in-process | --no-aot] [--root DIR]
  * java -jar runtime.jar invoke --function LogicalId --event events/x.json [--emulator-port N] [--in-process | --no-aot] [--root DIR]
- * java -jar runtime.jar token  --user alice [--root DIR]
+ * java -jar runtime.jar token  --user alice [--groups admins,moderators] [--root DIR]
  * </pre>
  */
 public final class Main {
@@ -30,9 +31,11 @@ public final class Main {
     private static final String USAGE = """
             usage: java -jar runtime.jar <command> [options]
               dev     --port 3000 --emulator-port 4566 [--endpoint URL]   run the whole stack locally
+                      [--parameters Name=Value,...]                  template parameters (the rest: their Default)
               invoke  --function <LogicalId> --event <file.json> [--emulator-port N]
                                                                         run one function once, print its answer
-              token   --user <name>                                      print an ID token of a local user
+              token   --user <name> [--groups admins,moderators]         print an ID token of a local user
+                                                                        (in those Cognito groups)
             common: --root <dir> (the repository; default: the nearest folder with template.yaml)
             dev and invoke run each function container in a JVM of its own, with an AOT cache per function
             jar kept in .local/aot (trained by the first container, rebuilt when the jar changes):
@@ -122,6 +125,22 @@ public final class Main {
         return flags.containsKey("no-aot") ? process.withoutAotCache() : process;
     }
 
+    /** {@code Name=Value,Name=Value} (a value holds no comma; ARNs and zones do not). */
+    private static Map<String, String> parameters(String given) {
+        Map<String, String> values = new HashMap<>();
+        if (given == null || given.isBlank()) {
+            return values;
+        }
+        for (String pair : given.split(",")) {
+            int equals = pair.indexOf('=');
+            if (equals <= 0) {
+                throw new IllegalArgumentException("--parameters takes Name=Value,Name=Value; got " + pair);
+            }
+            values.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+        }
+        return values;
+    }
+
     private static int port(Map<String, String> flags, String name, int fallback) {
         String value = flags.get(name);
         try {
@@ -144,6 +163,7 @@ public final class Main {
                 .stateDir(root.resolve(".local"))
                 .emulatorLog(root.resolve(".local/emulator.log"))
                 .isolation(isolation(flags, root))
+                .parameters(parameters(flags.get("parameters")))
                 .build();
         if (endpoint == null && !free(options.emulatorPort())) {
             throw new IllegalStateException("port " + options.emulatorPort() + " is taken (another `make dev`? an"
@@ -267,8 +287,10 @@ public final class Main {
         }
         JsonNode outputs = StackFiles.runningOutputs(root(flags).resolve(".local/outputs.json"));
         try (Aws aws = new Aws(outputs.path("awsEndpoint").asText(), outputs.path("region").asText("us-east-1"))) {
+            String groups = flags.getOrDefault("groups", "");
             Tokens.Login login = Tokens.login(aws.cognito(), outputs.path("userPoolId").asText(),
-                    outputs.path("userPoolClientId").asText(), user);
+                    outputs.path("userPoolClientId").asText(), user,
+                    Arrays.stream(groups.split(",")).map(String::strip).filter(g -> !g.isEmpty()).toList());
             System.out.println(login.idToken());
         }
         return 0;

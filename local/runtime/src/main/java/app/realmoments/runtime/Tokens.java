@@ -1,10 +1,12 @@
 package app.realmoments.runtime;
 
+import java.util.List;
 import java.util.Locale;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupExistsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
 
@@ -32,6 +34,16 @@ public final class Tokens {
     }
 
     public static Login login(CognitoIdentityProviderClient cognito, String userPoolId, String clientId, String user) {
+        return login(cognito, userPoolId, clientId, user, List.of());
+    }
+
+    /**
+     * The same, with the user added first to each of the pool's {@code groups} (created if missing), so the
+     * token's {@code cognito:groups} claim names them: {@code admins} may edit the campus registry,
+     * {@code moderators} work the report queue.
+     */
+    public static Login login(CognitoIdentityProviderClient cognito, String userPoolId, String clientId, String user,
+                              List<String> groups) {
         String username = email(user);
         try {
             cognito.adminCreateUser(b -> b.userPoolId(userPoolId).username(username)
@@ -40,6 +52,14 @@ public final class Tokens {
                             AttributeType.builder().name("email_verified").value("true").build()));
         } catch (UsernameExistsException exists) {
             // signed up before: keep it
+        }
+        for (String group : groups) {
+            try {
+                cognito.createGroup(b -> b.userPoolId(userPoolId).groupName(group));
+            } catch (GroupExistsException exists) {
+                // made before: keep it
+            }
+            cognito.adminAddUserToGroup(b -> b.userPoolId(userPoolId).username(username).groupName(group));
         }
         cognito.adminSetUserPassword(b -> b.userPoolId(userPoolId).username(username).password(PASSWORD).permanent(true));
         AuthenticationResultType result = cognito.initiateAuth(b -> b.clientId(clientId)

@@ -42,7 +42,10 @@ final class ClientApp {
         return stack;
     }
 
-    /** One API call with a bearer token and, when given, a JSON body. */
+    /**
+     * One API call with a bearer token and, when given, a JSON body. Its response must be one that
+     * docs/openapi.yaml documents for that operation: status, content type and body.
+     */
     static HttpResponse<String> call(DevStack stack, String method, String path, String token, Object body)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.apiUrl() + path))
@@ -53,7 +56,17 @@ final class ClientApp {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return documented(stack, HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** The response, after checking it against docs/openapi.yaml (OpenApiContract). */
+    static HttpResponse<String> documented(DevStack stack, HttpResponse<String> response) {
+        List<String> problems = OpenApiContract.of(stack.root()).problems(response.request().method(),
+                response.request().uri().getRawPath(), response.statusCode(),
+                response.headers().firstValue("content-type").orElse(null), response.body());
+        assertTrue(problems.isEmpty(), "not as " + OpenApiContract.DOCUMENT + " documents it:\n"
+                + String.join("\n", problems));
+        return response;
     }
 
     static HttpClient http() {

@@ -42,7 +42,7 @@ class DevStackIT {
     static void start() {
         Path root = DevStack.findRoot();
         assertTrue(Files.isRegularFile(root.resolve("functions/health/target/health.jar")),
-                "functions/health/target/health.jar is missing: mvn -B -ntp -q -pl functions/health -am package -DskipTests");
+                "functions/health/target/health.jar is missing: ./mvnw -B -ntp -q -pl functions/health -am package -DskipTests");
         stack = DevStack.start(DevStack.Options.forRoot(root));
         stack.onInvocation(INVOCATIONS::add);
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -2,6 +2,7 @@ package app.realmoments.feed.dynamo;
 
 import static app.realmoments.aws.Attrs.instant;
 import static app.realmoments.aws.Attrs.key;
+import static app.realmoments.aws.Attrs.n;
 import static app.realmoments.aws.Attrs.s;
 import static app.realmoments.aws.Attrs.str;
 import static app.realmoments.aws.Attrs.time;
@@ -9,6 +10,8 @@ import static app.realmoments.aws.Attrs.time;
 import app.realmoments.aws.BatchWrites;
 import app.realmoments.feed.FeedEntry;
 import app.realmoments.feed.FeedStore;
+import app.realmoments.retry.Backoff;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -33,6 +36,10 @@ public final class DynamoFeedStore implements FeedStore {
     public static final int CAMPUS_SHARDS = 4;
     /** How many days back the campus feed reaches (today included). */
     public static final int CAMPUS_WINDOW_DAYS = 7;
+    /** How long a user's feed keeps an entry (TTL): older moments stay in their author's memories. */
+    public static final Duration FEED_RETENTION = Duration.ofDays(30);
+    /** A campus entry outlives its feed's window by a day, then goes by TTL. */
+    static final Duration CAMPUS_RETENTION = Duration.ofDays(CAMPUS_WINDOW_DAYS + 1);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -42,11 +49,11 @@ public final class DynamoFeedStore implements FeedStore {
         this(dynamo, table, Thread::sleep);
     }
 
-    /** @param backoff how retries of unprocessed writes wait (tests pass one that does not sleep) */
-    public DynamoFeedStore(DynamoDbClient dynamo, String table, BatchWrites.Backoff backoff) {
+    /** @param sleeper how retries of unprocessed writes wait (tests pass one that does not sleep) */
+    public DynamoFeedStore(DynamoDbClient dynamo, String table, Backoff.Sleeper sleeper) {
         this.dynamo = dynamo;
         this.table = table;
-        this.writes = new BatchWrites(dynamo, backoff);
+        this.writes = new BatchWrites(dynamo, Backoff.standard(sleeper));
     }
 
     @Override
@@ -57,6 +64,7 @@ public final class DynamoFeedStore implements FeedStore {
             item.put("momentId", s(entry.momentId()));
             item.put("authorId", s(entry.authorId()));
             item.put("createdAt", time(entry.createdAt()));
+            item.put("expiresAt", n(entry.createdAt().plus(FEED_RETENTION).getEpochSecond()));
             writes.add(WriteRequest.builder().putRequest(p -> p.item(item)).build());
         }
         writeAll(writes);
@@ -70,6 +78,7 @@ public final class DynamoFeedStore implements FeedStore {
         item.put("momentId", s(entry.momentId()));
         item.put("authorId", s(entry.authorId()));
         item.put("createdAt", time(entry.createdAt()));
+        item.put("expiresAt", n(entry.createdAt().plus(CAMPUS_RETENTION).getEpochSecond()));
         writeAll(List.of(WriteRequest.builder().putRequest(p -> p.item(item)).build()));
     }
 
@@ -125,7 +134,8 @@ public final class DynamoFeedStore implements FeedStore {
     @Override
     public int removeAuthorFromFeed(String recipientId, String authorId) {
         // A filter over the recipient's own partition, not an index: unfriending is rare, and an index
-        // would add a write to every one of the far more frequent fan-out writes.
+        // would add a write to every one of the far more frequent fan-out writes. The partition holds at
+        // most FEED_RETENTION of entries (TTL), and this runs from the stream, not in a request.
         Map<String, AttributeValue> start = null;
         int removed = 0;
         do {

@@ -4,6 +4,7 @@ import static app.realmoments.aws.Attrs.s;
 
 import app.realmoments.aws.BatchWrites;
 import app.realmoments.interact.InteractionCleanup;
+import app.realmoments.retry.Backoff;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -21,10 +22,10 @@ public final class DynamoInteractionCleanup implements InteractionCleanup {
         this(dynamo, interactionsTable, Thread::sleep);
     }
 
-    public DynamoInteractionCleanup(DynamoDbClient dynamo, String interactionsTable, BatchWrites.Backoff backoff) {
+    public DynamoInteractionCleanup(DynamoDbClient dynamo, String interactionsTable, Backoff.Sleeper sleeper) {
         this.dynamo = dynamo;
         this.table = interactionsTable;
-        this.writes = new BatchWrites(dynamo, backoff);
+        this.writes = new BatchWrites(dynamo, Backoff.standard(sleeper));
     }
 
     @Override

@@ -7,18 +7,20 @@ import static app.realmoments.aws.Attrs.s;
 import static app.realmoments.aws.Attrs.str;
 import static app.realmoments.aws.Attrs.time;
 
+import app.realmoments.activity.Change;
 import app.realmoments.aws.BatchGet;
+import app.realmoments.error.Problem;
 import app.realmoments.interact.Comment;
 import app.realmoments.interact.InteractionStore;
 import app.realmoments.interact.Reaction;
 import app.realmoments.moment.MomentStatus;
+import app.realmoments.retry.Backoff;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -95,15 +97,65 @@ public final class DynamoInteractionStore implements InteractionStore {
                 p.conditionExpression("emoji = :previous").expressionAttributeValues(Map.of(":previous", s(previousEmoji)));
             }
         }).build();
-        Map<String, String> names = new HashMap<>(Map.of("#status", "status", "#new", reaction.emoji()));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":zero", n(0), ":one", n(1),
-                ":published", s(MomentStatus.PUBLISHED.wire())));
-        String expression = "SET reactionCounts.#new = if_not_exists(reactionCounts.#new, :zero) + :one";
-        if (previousEmoji != null) {
-            names.put("#old", previousEmoji);
-            expression += ", reactionCounts.#old = if_not_exists(reactionCounts.#old, :one) - :one";
+        String increment = "SET reactionCounts.#new = if_not_exists(reactionCounts.#new, :zero) + :one";
+        if (previousEmoji == null) {
+            return countedWrite(reaction.momentId(), List.of(put), increment, null,
+                    new HashMap<>(Map.of("#status", "status", "#new", reaction.emoji())),
+                    new HashMap<>(Map.of(":zero", n(0), ":one", n(1), ":published", s(MomentStatus.PUBLISHED.wire()))));
         }
-        return countedWrite(reaction.momentId(), put, expression, names, values);
+        return withDecrement(reaction.momentId(), previousEmoji, put, increment, reaction.emoji());
+    }
+
+    /**
+     * The change and one count fewer of {@code emoji}: a count that reaches zero is removed from the
+     * moment in the same transaction, so cycling through emoji never grows the item. Whether it reaches
+     * zero is read first and made a condition; if another reaction moved the count meanwhile, read again.
+     */
+    private Outcome withDecrement(String momentId, String emoji, TransactWriteItem change, String increment,
+                                  String newEmoji) {
+        for (int attempt = 0; ; attempt++) {
+            long current = count(momentId, emoji);
+            Map<String, String> names = new HashMap<>(Map.of("#status", "status", "#old", emoji));
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", n(1),
+                    ":published", s(MomentStatus.PUBLISHED.wire())));
+            String set = increment;
+            String remove = null;
+            String condition;
+            if (current <= 1) {
+                remove = "REMOVE reactionCounts.#old";
+                condition = "(attribute_not_exists(reactionCounts.#old) OR reactionCounts.#old <= :one)";
+            } else {
+                set = (set == null ? "SET " : set + ", ") + "reactionCounts.#old = reactionCounts.#old - :one";
+                condition = "reactionCounts.#old = :current";
+                values.put(":current", n(current));
+            }
+            if (newEmoji != null) {
+                names.put("#new", newEmoji);
+                values.put(":zero", n(0));
+            }
+            String update = set == null ? remove : remove == null ? set : set + " " + remove;
+            Outcome outcome = countedWrite(momentId, List.of(change), update, condition, names, values);
+            if (outcome != Outcome.MOMENT_GONE || attempt >= CONFLICT_RETRIES || !published(momentId)) {
+                return outcome;
+            }
+            Backoff.STANDARD.pause(attempt + 1); // the count moved under us: read it again
+        }
+    }
+
+    private long count(String momentId, String emoji) {
+        var item = dynamo.getItem(r -> r.tableName(momentsTable).key(Map.of("momentId", s(momentId)))
+                .projectionExpression("reactionCounts.#e").expressionAttributeNames(Map.of("#e", emoji))
+                .consistentRead(true)).item();
+        AttributeValue counts = item == null ? null : item.get("reactionCounts");
+        AttributeValue value = counts == null || !counts.hasM() ? null : counts.m().get(emoji);
+        return value == null || value.n() == null ? 0 : Long.parseLong(value.n());
+    }
+
+    private boolean published(String momentId) {
+        var item = dynamo.getItem(r -> r.tableName(momentsTable).key(Map.of("momentId", s(momentId)))
+                .projectionExpression("#status").expressionAttributeNames(Map.of("#status", "status"))
+                .consistentRead(true)).item();
+        return item != null && item.get("status") != null && MomentStatus.PUBLISHED.wire().equals(item.get("status").s());
     }
 
     @Override
@@ -112,10 +164,7 @@ public final class DynamoInteractionStore implements InteractionStore {
                 .key(key(pk(momentId), REACTION + userId))
                 .conditionExpression("emoji = :previous")
                 .expressionAttributeValues(Map.of(":previous", s(previousEmoji)))).build();
-        return countedWrite(momentId, delete,
-                "SET reactionCounts.#old = if_not_exists(reactionCounts.#old, :one) - :one",
-                new HashMap<>(Map.of("#status", "status", "#old", previousEmoji)),
-                new HashMap<>(Map.of(":one", n(1), ":published", s(MomentStatus.PUBLISHED.wire()))));
+        return withDecrement(momentId, previousEmoji, delete, null, null);
     }
 
     @Override
@@ -137,7 +186,7 @@ public final class DynamoInteractionStore implements InteractionStore {
             changes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(marker)
                     .conditionExpression("attribute_not_exists(pk)")).build());
         }
-        return countedWrite(comment.momentId(), changes, "SET commentCount = if_not_exists(commentCount, :zero) + :one",
+        return countedWrite(comment.momentId(), changes, "SET commentCount = if_not_exists(commentCount, :zero) + :one", null,
                 new HashMap<>(Map.of("#status", "status")),
                 new HashMap<>(Map.of(":zero", n(0), ":one", n(1), ":published", s(MomentStatus.PUBLISHED.wire()))));
     }
@@ -160,7 +209,7 @@ public final class DynamoInteractionStore implements InteractionStore {
     public Outcome deleteComment(String momentId, String commentId) {
         TransactWriteItem delete = TransactWriteItem.builder().delete(d -> d.tableName(table)
                 .key(key(pk(momentId), COMMENT + commentId)).conditionExpression("attribute_exists(pk)")).build();
-        return countedWrite(momentId, delete, "SET commentCount = if_not_exists(commentCount, :one) - :one",
+        return countedWrite(momentId, List.of(delete), "SET commentCount = if_not_exists(commentCount, :one) - :one", null,
                 new HashMap<>(Map.of("#status", "status")),
                 new HashMap<>(Map.of(":one", n(1), ":published", s(MomentStatus.PUBLISHED.wire()))));
     }
@@ -189,20 +238,17 @@ public final class DynamoInteractionStore implements InteractionStore {
      * existed gets an empty {@code reactionCounts} map once, then the transaction is tried again.
      * A {@code TransactionConflict} (another reaction or comment on the same moment committing at the
      * same time) is tried again after a short jittered back-off; only a failed condition on the
-     * reaction or comment item itself is {@link Outcome#RACED}.
+     * reaction or comment item itself is {@link Outcome#RACED}. {@code changes}: the reaction or comment
+     * item first, then (a comment with a key) its idempotency marker; {@code countCondition}, if any, is
+     * what the count update also requires of the moment.
      */
-    private Outcome countedWrite(String momentId, TransactWriteItem change, String countUpdate,
-                                 Map<String, String> names, Map<String, AttributeValue> values) {
-        return countedWrite(momentId, List.of(change), countUpdate, names, values);
-    }
-
-    /** {@code changes}: the reaction or comment item first, then (a comment with a key) its idempotency marker. */
     private Outcome countedWrite(String momentId, List<TransactWriteItem> changes, String countUpdate,
-                                 Map<String, String> names, Map<String, AttributeValue> values) {
+                                 String countCondition, Map<String, String> names, Map<String, AttributeValue> values) {
         TransactWriteItem counts = TransactWriteItem.builder().update(Update.builder().tableName(momentsTable)
                 .key(Map.of("momentId", s(momentId)))
                 .updateExpression(countUpdate)
-                .conditionExpression("attribute_exists(momentId) AND #status = :published")
+                .conditionExpression("attribute_exists(momentId) AND #status = :published"
+                        + (countCondition == null ? "" : " AND " + countCondition))
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values).build()).build();
         boolean mapAdded = false;
@@ -235,8 +281,12 @@ public final class DynamoInteractionStore implements InteractionStore {
                         && conflicts < CONFLICT_RETRIES) {
                     // another write on the same moment committing at the same time: nothing was
                     // decided wrongly, so the same transaction is simply tried again
-                    backOff(conflicts++);
+                    Backoff.STANDARD.pause(++conflicts);
                     continue;
+                }
+                if ("TransactionConflict".equals(item) || "TransactionConflict".equals(marker)
+                        || "TransactionConflict".equals(moment)) {
+                    throw Problem.conflict("conflict", "the moment changed at the same time many times over; try again", null);
                 }
                 throw e;
             } catch (DynamoDbException e) {
@@ -252,17 +302,6 @@ public final class DynamoInteractionStore implements InteractionStore {
         }
     }
 
-    /** Sleeps 10-30 ms, 20-60 ms, 40-120 ms, ... before the next try of a conflicted transaction. */
-    private static void backOff(int conflicts) {
-        long base = 10L << Math.min(conflicts, 5);
-        try {
-            Thread.sleep(base + ThreadLocalRandom.current().nextLong(2 * base));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying a conflicted transaction", e);
-        }
-    }
-
     /** True when the moment lacked the map and now has it. */
     private boolean addCountsMap(String momentId) {
         try {
@@ -274,6 +313,31 @@ public final class DynamoInteractionStore implements InteractionStore {
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    /**
+     * What a record of the interactions table's stream means: a reaction set or changed (INSERT, or a
+     * MODIFY that changed its emoji, of {@code MOMENT#m / REACTION#u}), a comment made (INSERT of
+     * {@code MOMENT#m / COMMENT#c}). Removals, counts and idempotency markers change nothing here.
+     */
+    public static Optional<Change> changeOf(String eventName, Map<String, AttributeValue> keys,
+                                            Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage) {
+        String pk = keys == null || keys.get("pk") == null ? null : keys.get("pk").s();
+        String sk = keys == null || keys.get("sk") == null ? null : keys.get("sk").s();
+        if (pk == null || sk == null || !pk.startsWith("MOMENT#") || newImage == null) {
+            return Optional.empty();
+        }
+        String momentId = pk.substring("MOMENT#".length());
+        if (sk.startsWith(REACTION) && ("INSERT".equals(eventName) || ("MODIFY".equals(eventName)
+                && !java.util.Objects.equals(oldImage == null ? null : str(oldImage, "emoji"), str(newImage, "emoji"))))) {
+            return Optional.of(new Change.Reacted(momentId, sk.substring(REACTION.length()), str(newImage, "emoji"),
+                    instant(newImage, "reactedAt")));
+        }
+        if (sk.startsWith(COMMENT) && "INSERT".equals(eventName)) {
+            return Optional.of(new Change.Commented(momentId, sk.substring(COMMENT.length()), str(newImage, "authorId"),
+                    instant(newImage, "createdAt")));
+        }
+        return Optional.empty();
     }
 
     static String pk(String momentId) {

@@ -25,6 +25,8 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Moments in the moments table, one item each. Every state change is a conditional update, so S3
@@ -35,20 +37,86 @@ public final class DynamoMomentStore implements MomentStore {
     /** How long a rejected moment stays, so its author can read why. */
     static final Duration REJECTED_LIFETIME = Duration.ofDays(7);
 
+    /** How long an Idempotency-Key of POST /moments keeps answering with the moment it started. */
+    static final Duration KEY_LIFETIME = Duration.ofHours(24);
+
     private final DynamoDbClient dynamo;
     private final String table;
+    private final String usersTable;
 
-    public DynamoMomentStore(DynamoDbClient dynamo, String table) {
+    /**
+     * @param usersTable where the Idempotency-Key markers of started moments are kept (the author's partition);
+     *                   null for a function that never starts a moment with a key
+     */
+    public DynamoMomentStore(DynamoDbClient dynamo, String table, String usersTable) {
         this.dynamo = dynamo;
         this.table = table;
+        this.usersTable = usersTable;
     }
 
+    /**
+     * One conditional Put of the moment or, with a key, a transaction of that Put and the marker
+     * {@code USER#author / IDEMPOTENCY#moment#key} (momentId, fingerprint, a TTL of a day). When the
+     * moment's own condition fails, the item is read: if it is this very moment (same author and start),
+     * the write was an earlier try of this call whose answer was lost, and the create has succeeded.
+     */
     @Override
-    public void create(Moment moment, Instant expiresAt) {
+    public boolean create(Moment moment, Instant expiresAt, Once once) {
         Map<String, AttributeValue> item = toItem(moment);
         item.put("expiresAt", n(expiresAt.getEpochSecond()));
         item.put("pendingRoles", AttributeValue.fromSs(moment.images().keySet().stream().map(ImageRole::wire).toList()));
-        dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(momentId)"));
+        try {
+            if (once == null) {
+                dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(momentId)"));
+                return true;
+            }
+            if (usersTable == null) {
+                throw new IllegalStateException("this moment store was built without the users table (USERS_TABLE)");
+            }
+            Map<String, AttributeValue> marker = new HashMap<>(markerKey(moment.authorId(), once.key()));
+            marker.put("momentId", s(moment.momentId()));
+            marker.put("fingerprint", s(once.fingerprint()));
+            marker.put("expiresAt", n(moment.createdAt().plus(KEY_LIFETIME).getEpochSecond()));
+            dynamo.transactWriteItems(r -> r.transactItems(
+                    TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
+                            .conditionExpression("attribute_not_exists(momentId)")).build(),
+                    TransactWriteItem.builder().put(p -> p.tableName(usersTable).item(marker)
+                            .conditionExpression("attribute_not_exists(pk)")).build()));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            if (isOurs(moment)) {
+                return true;
+            }
+            throw e;
+        } catch (TransactionCanceledException e) {
+            if (isOurs(moment)) {
+                return true; // both items were written by the try whose answer was lost
+            }
+            boolean keyTaken = e.hasCancellationReasons() && e.cancellationReasons().size() > 1
+                    && "ConditionalCheckFailed".equals(e.cancellationReasons().get(1).code());
+            if (keyTaken) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Whether the stored item of this moment's id is this moment: same author, same start. */
+    private boolean isOurs(Moment moment) {
+        return find(moment.momentId()).map(m -> m.authorId().equals(moment.authorId())
+                && m.createdAt().equals(moment.createdAt())).orElse(false);
+    }
+
+    @Override
+    public Optional<Earlier> earlier(String authorId, String idempotencyKey) {
+        var item = dynamo.getItem(r -> r.tableName(usersTable).key(markerKey(authorId, idempotencyKey))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty()
+                : Optional.of(new Earlier(str(item, "momentId"), str(item, "fingerprint")));
+    }
+
+    private static Map<String, AttributeValue> markerKey(String authorId, String idempotencyKey) {
+        return app.realmoments.aws.Attrs.key("USER#" + authorId, "IDEMPOTENCY#moment#" + idempotencyKey);
     }
 
     @Override
@@ -160,17 +228,38 @@ public final class DynamoMomentStore implements MomentStore {
         return new Slice(found, next);
     }
 
-    /** One Query of the ByAuthor index over the ids since {@code since} (ids sort by time), counting only. */
+    /** One Query of the ByAuthor index over the ids since {@code since} (ids sort by time), counting the published. */
     @Override
     public boolean postedSince(String authorId, Instant since) {
         var response = dynamo.query(r -> r.tableName(table).indexName("ByAuthor")
                 .keyConditionExpression("authorId = :a AND momentId >= :from")
-                .filterExpression("#status <> :rejected")
+                .filterExpression("#status = :published")
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(Map.of(":a", s(authorId), ":from", s(app.realmoments.id.Ids.floorOf(since)),
-                        ":rejected", s(MomentStatus.REJECTED.wire())))
+                        ":published", s(MomentStatus.PUBLISHED.wire())))
                 .select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT));
         return response.count() != null && response.count() > 0;
+    }
+
+    /** One Query of the ByAuthor index over the ids since {@code since}, counting the pending ones. */
+    @Override
+    public int pendingSince(String authorId, Instant since) {
+        int pending = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var response = dynamo.query(r -> r.tableName(table).indexName("ByAuthor")
+                    .keyConditionExpression("authorId = :a AND momentId >= :from")
+                    .filterExpression("#status = :pending")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":a", s(authorId), ":from", s(app.realmoments.id.Ids.floorOf(since)),
+                            ":pending", s(MomentStatus.PENDING.wire())))
+                    .select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT)
+                    .exclusiveStartKey(from));
+            pending += response.count() == null ? 0 : response.count();
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return pending;
     }
 
     /** The key of a moment's item, for reads batched with other tables. */

@@ -5,6 +5,7 @@ import static app.realmoments.aws.Attrs.n;
 import static app.realmoments.aws.Attrs.num;
 
 import app.realmoments.notify.PushGrouping;
+import app.realmoments.outbox.NotificationType;
 import java.time.Instant;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -27,8 +28,10 @@ public final class DynamoPushGrouping implements PushGrouping {
     }
 
     @Override
-    public Decision claim(String recipientId, String momentId, Instant at) {
-        var itemKey = key("USER#" + recipientId, "PUSH#" + momentId);
+    public Decision claim(String recipientId, NotificationType kind, String momentId, Instant at) {
+        // reactions keep the key they always had; comments get a window of their own
+        var itemKey = key("USER#" + recipientId, kind == NotificationType.REACTION ? "PUSH#" + momentId
+                : "PUSH#" + kind.wire() + "#" + momentId);
         long now = at.getEpochSecond();
         try {
             var old = dynamo.updateItem(r -> r.tableName(table).key(itemKey)

@@ -4,17 +4,24 @@ import static app.realmoments.aws.Attrs.key;
 import static app.realmoments.aws.Attrs.str;
 
 import app.realmoments.aws.BatchGet;
+import app.realmoments.notify.Device;
 import app.realmoments.notify.NotificationSettings;
 import app.realmoments.notify.Recipients;
+import app.realmoments.profile.dynamo.DynamoProfileStore;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * A job's recipient in one BatchGetItem of the users table: the two block items between recipient and
- * actor, the recipient's profile (campus) and notification settings, and the actor's profile (name).
+ * Recipients in BatchGetItems of the users table (100 keys each, however many jobs they serve): for each
+ * recipient their notification settings and their device list ({@code USER#u / PUSH_DEVICES}), their profile
+ * (campus) unless the job names the campus, and with an actor the two block items between them and the
+ * actor's profile (name). Strongly consistent where blocks are read, eventually consistent otherwise.
  */
 public final class DynamoRecipients implements Recipients {
 
@@ -28,33 +35,51 @@ public final class DynamoRecipients implements Recipients {
 
     @Override
     public Recipient load(String recipientId, String actorId) {
-        boolean other = actorId != null && !actorId.equals(recipientId);
+        Ask ask = new Ask(recipientId, actorId, null);
+        return loadAll(List.of(ask)).get(ask);
+    }
+
+    @Override
+    public Map<Ask, Recipient> loadAll(Collection<Ask> asks) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        keys.add(key("USER#" + recipientId, "PROFILE"));
-        keys.add(DynamoNotificationSettingsStore.keyOf(recipientId));
-        if (other) { // the actor's name; as the recipient, their profile is already asked for
-            keys.add(key("USER#" + actorId, "PROFILE"));
-            keys.add(key("USER#" + recipientId, "BLOCK#" + actorId));
-            keys.add(key("USER#" + recipientId, "BLOCKED_BY#" + actorId));
-        }
-        boolean blocked = false;
-        String campus = null;
-        String actorName = null;
-        NotificationSettings settings = NotificationSettings.DEFAULT;
-        for (Map<String, AttributeValue> item : BatchGet.items(dynamo, table, keys, true)) {
-            String pk = str(item, "pk");
-            String sk = str(item, "sk");
-            if (sk.startsWith("BLOCK")) {
-                blocked = true;
-            } else if (sk.equals(DynamoNotificationSettingsStore.SORT_KEY)) {
-                settings = DynamoNotificationSettingsStore.fromItem(item);
-            } else if (pk.equals("USER#" + recipientId)) {
-                campus = str(item, "campusId");
+        for (Ask ask : asks) {
+            String recipient = ask.recipientId();
+            keys.add(DynamoNotificationSettingsStore.keyOf(recipient));
+            keys.add(DynamoDeviceStore.listKey(recipient));
+            if (ask.campusId() == null) {
+                keys.add(key("USER#" + recipient, "PROFILE"));
             }
-            if (actorId != null && pk.equals("USER#" + actorId) && sk.equals("PROFILE")) {
-                actorName = str(item, "displayName");
+            if (other(ask)) {
+                keys.add(key("USER#" + ask.actorId(), "PROFILE"));
+                keys.add(key("USER#" + recipient, "BLOCK#" + ask.actorId()));
+                keys.add(key("USER#" + recipient, "BLOCKED_BY#" + ask.actorId()));
             }
         }
-        return new Recipient(blocked, campus, settings, actorName);
+        // A block must be seen the moment it is made, so reads are strongly consistent when any job has an
+        // actor; a batch of prompts has none and reads at half the cost (settings and devices a second old).
+        boolean blocksToCheck = asks.stream().anyMatch(DynamoRecipients::other);
+        Map<String, Map<String, AttributeValue>> found = new HashMap<>();
+        for (Map<String, AttributeValue> item : BatchGet.items(dynamo, table, keys, blocksToCheck)) {
+            found.put(str(item, "pk") + "\n" + str(item, "sk"), item);
+        }
+        Map<Ask, Recipient> loaded = new LinkedHashMap<>();
+        for (Ask ask : asks) {
+            String pk = "USER#" + ask.recipientId();
+            boolean blocked = other(ask) && (found.containsKey(pk + "\nBLOCK#" + ask.actorId())
+                    || found.containsKey(pk + "\nBLOCKED_BY#" + ask.actorId()));
+            Map<String, AttributeValue> settings = found.get(pk + "\n" + DynamoNotificationSettingsStore.SORT_KEY);
+            Map<String, AttributeValue> profile = found.get(pk + "\nPROFILE");
+            Map<String, AttributeValue> actor = ask.actorId() == null ? null : found.get("USER#" + ask.actorId() + "\nPROFILE");
+            List<Device> devices = DynamoDeviceStore.fromList(ask.recipientId(), found.get(pk + "\n" + DynamoDeviceStore.LIST));
+            loaded.put(ask, new Recipient(blocked,
+                    ask.campusId() != null ? ask.campusId() : profile == null ? null : DynamoProfileStore.fromItem(profile).campusId(),
+                    settings == null ? NotificationSettings.DEFAULT : DynamoNotificationSettingsStore.fromItem(settings),
+                    actor == null ? null : str(actor, "displayName"), devices));
+        }
+        return loaded;
+    }
+
+    private static boolean other(Ask ask) {
+        return ask.actorId() != null && !ask.actorId().equals(ask.recipientId());
     }
 }

@@ -1,5 +1,6 @@
 package app.realmoments.notify.sns;
 
+import app.realmoments.error.Problem;
 import app.realmoments.json.Json;
 import app.realmoments.notify.PushGateway;
 import app.realmoments.notify.PushMessage;
@@ -50,7 +51,12 @@ public final class SnsPushGateway implements PushGateway {
         }
         // No CustomUserData: SNS hands back the existing endpoint for a known token only when the
         // attributes match, and a token moving to another user must get the same endpoint.
-        return sns.createPlatformEndpoint(r -> r.platformApplicationArn(application).token(token)).endpointArn();
+        try {
+            return sns.createPlatformEndpoint(r -> r.platformApplicationArn(application).token(token)).endpointArn();
+        } catch (InvalidParameterException refused) {
+            // FCM or APNs do not know this token (or it is malformed): the client sent a bad one
+            throw Problem.invalid("token", "the push service refused this token");
+        }
     }
 
     @Override

@@ -3,6 +3,8 @@ package app.realmoments.outbox.sqs;
 import app.realmoments.json.Json;
 import app.realmoments.outbox.NotificationJob;
 import app.realmoments.outbox.NotificationQueue;
+import app.realmoments.retry.Backoff;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -25,12 +27,22 @@ public final class SqsNotificationQueue implements NotificationQueue {
 
     @Override
     public void send(List<NotificationJob> jobs) {
+        send(jobs, Duration.ZERO);
+    }
+
+    @Override
+    public void send(List<NotificationJob> jobs, Duration delay) {
+        int seconds = (int) Math.max(0, Math.min(MAX_DELAY.toSeconds(), delay.toSeconds()));
         for (int start = 0; start < jobs.size(); start += BATCH) {
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
             List<NotificationJob> batch = jobs.subList(start, Math.min(jobs.size(), start + BATCH));
             for (int i = 0; i < batch.size(); i++) {
-                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
-                        .messageBody(Json.write(batch.get(i))).build());
+                SendMessageBatchRequestEntry.Builder entry = SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
+                        .messageBody(Json.write(batch.get(i)));
+                if (seconds > 0) {
+                    entry.delaySeconds(seconds);
+                }
+                entries.add(entry.build());
             }
             sendAll(entries);
         }
@@ -39,6 +51,9 @@ public final class SqsNotificationQueue implements NotificationQueue {
     private void sendAll(List<SendMessageBatchRequestEntry> entries) {
         List<SendMessageBatchRequestEntry> pending = entries;
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            if (attempt > 1) {
+                Backoff.STANDARD.pause(attempt - 1);
+            }
             List<SendMessageBatchRequestEntry> sending = pending;
             SendMessageBatchResponse response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(sending));
             if (!response.hasFailed() || response.failed().isEmpty()) {

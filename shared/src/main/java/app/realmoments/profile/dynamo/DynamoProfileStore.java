@@ -10,6 +10,7 @@ import app.realmoments.aws.BatchGet;
 import app.realmoments.error.Problem;
 import app.realmoments.profile.Profile;
 import app.realmoments.profile.ProfileStore;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -24,7 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 /**
  * Profiles in the users table: {@code USER#id / PROFILE}, and the handle claim {@code HANDLE#h / HANDLE}
- * written in the same transaction, so two users racing for one handle cannot both win.
+ * written in the same transaction, so two users racing for one handle cannot both win. The campus
+ * attributes of the item ({@code campusId}, {@code campusVerifiedAt}, {@code schoolEmail}) belong to
+ * verification, which writes them with the campus's member list; this store only reads them.
  */
 public final class DynamoProfileStore implements ProfileStore {
 
@@ -59,10 +62,9 @@ public final class DynamoProfileStore implements ProfileStore {
     }
 
     /**
-     * Also keeps the campus membership: the profile is written only if it is still {@code previous}
-     * (same {@code updatedAt}, handle and campus, or absent when there is none); when the campus changes, the old member
-     * item goes and the new one (and the campus's registry item, so the prompt scheduler knows the campus)
-     * is put, all in the one transaction.
+     * The profile is written only if it is still {@code previous} (same handle and {@code updatedAt}, or
+     * absent when there is none), so of two concurrent updates one wins and the other's handle claim is
+     * never written.
      */
     @Override
     public void update(Profile previous, Profile profile) {
@@ -70,46 +72,41 @@ public final class DynamoProfileStore implements ProfileStore {
     }
 
     /**
-     * With {@code membership}, the profile is written only if it is still {@code previous} (null: there is
-     * none yet), so of two concurrent updates one wins and the other's handle claim is never written.
+     * Sets the handle, display name and times, and claims a new handle in the same transaction; never the
+     * campus attributes, which only verification writes (campus/dynamo/DynamoMembershipStore).
      */
-    private void save(Profile profile, String previousHandle, boolean membership, Profile previous) {
-        String previousCampus = previous == null ? null : previous.campusId();
+    private void save(Profile profile, String previousHandle, boolean conditional, Profile previous) {
         List<TransactWriteItem> writes = new ArrayList<>();
-        Map<String, AttributeValue> item = new HashMap<>(key("USER#" + profile.userId(), PROFILE));
-        item.put("userId", s(profile.userId()));
-        item.put("handle", s(profile.handle()));
-        item.put("displayName", s(profile.displayName()));
-        if (profile.campusId() != null) {
-            item.put("campusId", s(profile.campusId()));
-        }
-        item.put("createdAt", time(profile.createdAt()));
-        item.put("updatedAt", time(profile.updatedAt()));
-        boolean campusChanges = membership && !java.util.Objects.equals(profile.campusId(), previousCampus);
-        writes.add(TransactWriteItem.builder().put(p -> {
-            p.tableName(table).item(item);
-            if (membership) {
-                // a concurrent update would leave two member items or a handle claim held forever:
-                // only one of the two writes wins
-                if (previous == null) {
-                    p.conditionExpression("attribute_not_exists(pk)");
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":userId", s(profile.userId()),
+                ":handle", s(profile.handle()),
+                ":displayName", s(profile.displayName()),
+                ":createdAt", time(profile.createdAt()),
+                ":updatedAt", time(profile.updatedAt())));
+        String condition = null;
+        if (conditional) {
+            // a concurrent update would leave a handle claim held forever: only one of the two writes wins
+            if (previous == null) {
+                condition = "attribute_not_exists(pk)";
+            } else {
+                values.put(":previousHandle", s(previous.handle()));
+                condition = "handle = :previousHandle";
+                if (previous.updatedAt() == null) {
+                    condition += " AND attribute_not_exists(updatedAt)";
                 } else {
-                    Map<String, AttributeValue> was = new HashMap<>(Map.of(":previousHandle", s(previous.handle())));
-                    String condition = "handle = :previousHandle";
-                    if (previous.updatedAt() == null) {
-                        condition += " AND attribute_not_exists(updatedAt)";
-                    } else {
-                        condition += " AND updatedAt = :previousUpdatedAt";
-                        was.put(":previousUpdatedAt", time(previous.updatedAt()));
-                    }
-                    if (previousCampus == null) {
-                        condition += " AND attribute_not_exists(campusId)";
-                    } else {
-                        condition += " AND campusId = :previousCampus";
-                        was.put(":previousCampus", s(previousCampus));
-                    }
-                    p.conditionExpression(condition).expressionAttributeValues(was);
+                    condition += " AND updatedAt = :previousUpdatedAt";
+                    values.put(":previousUpdatedAt", time(previous.updatedAt()));
                 }
+            }
+        }
+        String guard = condition;
+        writes.add(TransactWriteItem.builder().update(u -> {
+            u.tableName(table).key(profileKey(profile.userId()))
+                    .updateExpression("SET userId = :userId, handle = :handle, displayName = :displayName, "
+                            + "createdAt = if_not_exists(createdAt, :createdAt), updatedAt = :updatedAt")
+                    .expressionAttributeValues(values);
+            if (guard != null) {
+                u.conditionExpression(guard);
             }
         }).build());
 
@@ -127,25 +124,12 @@ public final class DynamoProfileStore implements ProfileStore {
                         .expressionAttributeValues(me)).build());
             }
         }
-        if (campusChanges) {
-            if (previousCampus != null) {
-                writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table)
-                        .key(key("CAMPUS#" + previousCampus, "MEMBER#" + profile.userId()))).build());
-            }
-            if (profile.campusId() != null) {
-                Map<String, AttributeValue> member = new HashMap<>(key("CAMPUS#" + profile.campusId(),
-                        "MEMBER#" + profile.userId()));
-                member.put("userId", s(profile.userId()));
-                member.put("joinedAt", time(profile.updatedAt()));
-                writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(member)).build());
-                Map<String, AttributeValue> campus = new HashMap<>(key("CAMPUSES", "CAMPUS#" + profile.campusId()));
-                campus.put("campusId", s(profile.campusId()));
-                writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(campus)).build());
-            }
-        }
         try {
             dynamo.transactWriteItems(r -> r.transactItems(writes));
         } catch (TransactionCanceledException e) {
+            if (find(profile.userId()).filter(stored -> sameWrite(stored, profile)).isPresent()) {
+                return; // this very write, by an earlier try of this call whose answer was lost
+            }
             List<CancellationReason> reasons = e.cancellationReasons();
             boolean handleTaken = reasons.size() > 1 && "ConditionalCheckFailed".equals(reasons.get(1).code());
             if (handleTaken) {
@@ -156,14 +140,24 @@ public final class DynamoProfileStore implements ProfileStore {
         }
     }
 
+    private static boolean sameWrite(Profile stored, Profile written) {
+        return stored.handle().equals(written.handle()) && stored.displayName().equals(written.displayName())
+                && java.util.Objects.equals(stored.updatedAt(), written.updatedAt());
+    }
+
     /** The key of a user's profile item, for reads batched with other tables. */
     public static Map<String, AttributeValue> profileKey(String userId) {
         return key("USER#" + userId, PROFILE);
     }
 
-    /** A profile item read by {@link #profileKey}. */
+    /**
+     * A profile item read by {@link #profileKey}. Its campus is the verified one: a {@code campusId}
+     * without {@code campusVerifiedAt} (typed into PUT /me before verification existed) is no membership.
+     */
     public static Profile fromItem(Map<String, AttributeValue> item) {
+        Instant verifiedAt = instant(item, "campusVerifiedAt");
         return new Profile(str(item, "userId"), str(item, "handle"), str(item, "displayName"),
-                str(item, "campusId"), instant(item, "createdAt"), instant(item, "updatedAt"));
+                verifiedAt == null ? null : str(item, "campusId"), instant(item, "createdAt"), instant(item, "updatedAt"),
+                verifiedAt);
     }
 }

@@ -26,8 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Campuses and prompts in the users table (docs/data-model.md): the registry {@code CAMPUSES / CAMPUS#c},
- * members {@code CAMPUS#c / MEMBER#u} (written by the profile store with the profile), the prompt of a day
+ * Members and prompts in the users table (docs/data-model.md): members {@code CAMPUS#c / MEMBER#u}
+ * (written by verification, campus/dynamo/DynamoMembershipStore, with the profile), the prompt of a day
  * {@code CAMPUS#c / PROMPT#yyyy-mm-dd}, and the same prompt in the due list of its UTC day
  * {@code PROMPT_DUE#yyyy-mm-dd / {epoch seconds}#c}, which the every-minute run reads and marks fired.
  */
@@ -39,13 +39,6 @@ public final class DynamoPromptStore implements PromptStore {
     public DynamoPromptStore(DynamoDbClient dynamo, String usersTable) {
         this.dynamo = dynamo;
         this.table = usersTable;
-    }
-
-    @Override
-    public List<String> campuses() {
-        List<String> campuses = new ArrayList<>();
-        query("CAMPUSES", "CAMPUS#", page -> page.forEach(item -> campuses.add(str(item, "campusId"))));
-        return campuses;
     }
 
     @Override

@@ -2,11 +2,15 @@ package app.realmoments.social.dynamo;
 
 import static app.realmoments.aws.Attrs.instant;
 import static app.realmoments.aws.Attrs.key;
+import static app.realmoments.aws.Attrs.n;
 import static app.realmoments.aws.Attrs.s;
+import static app.realmoments.aws.Attrs.str;
 import static app.realmoments.aws.Attrs.time;
 
+import app.realmoments.activity.Change;
 import app.realmoments.aws.BatchGet;
 import app.realmoments.error.Problem;
+import app.realmoments.retry.Backoff;
 import app.realmoments.social.Relation;
 import app.realmoments.social.SocialGraph;
 import app.realmoments.social.SocialGraphStore;
@@ -19,6 +23,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -50,6 +55,8 @@ public final class DynamoSocialGraph implements SocialGraph, SocialGraphStore {
     private static final String REQ_IN = "REQ_IN#";
     private static final String BLOCK = "BLOCK#";
     private static final String BLOCKED_BY = "BLOCKED_BY#";
+    /** When a's withdrawn or declined request lets a ask b again: {@code USER#a / COOLDOWN#b}, gone by TTL. */
+    private static final String COOLDOWN = "COOLDOWN#";
     private static final String ABSENT = "attribute_not_exists(pk)";
     private static final String PRESENT = "attribute_exists(pk)";
     /** Attempts of a block, which has no precondition and only meets transaction conflicts. */
@@ -151,17 +158,52 @@ public final class DynamoSocialGraph implements SocialGraph, SocialGraphStore {
         } while (start != null);
     }
 
+    // ------------------------------------------------------------------ the table's stream
+
+    /**
+     * What a record of the users table's stream means for the social graph: a request received (INSERT of
+     * {@code USER#to / REQ_IN#from}), one side of a new friendship (INSERT of {@code USER#a / FRIEND#b}), one
+     * side of an ended one (REMOVE of it). Every other item of the table changes nothing here.
+     */
+    public static Optional<Change> changeOf(String eventName, Map<String, AttributeValue> keys,
+                                            Map<String, AttributeValue> newImage) {
+        String pk = keys == null || keys.get("pk") == null ? null : keys.get("pk").s();
+        String sk = keys == null || keys.get("sk") == null ? null : keys.get("sk").s();
+        if (pk == null || sk == null || !pk.startsWith(USER)) {
+            return Optional.empty();
+        }
+        String user = pk.substring(USER.length());
+        if ("INSERT".equals(eventName) && sk.startsWith(REQ_IN) && newImage != null) {
+            return Optional.of(new Change.FriendRequested(sk.substring(REQ_IN.length()), user, instant(newImage, "createdAt")));
+        }
+        if ("INSERT".equals(eventName) && sk.startsWith(FRIEND) && newImage != null) {
+            return Optional.of(new Change.Befriended(user, sk.substring(FRIEND.length()), str(newImage, "acceptedBy"),
+                    instant(newImage, "since")));
+        }
+        if ("REMOVE".equals(eventName) && sk.startsWith(FRIEND)) {
+            return Optional.of(new Change.Parted(user, sk.substring(FRIEND.length())));
+        }
+        return Optional.empty();
+    }
+
     // ------------------------------------------------------------------ SocialGraphStore: reads
 
     @Override
     public Relation relation(String me, String other) {
         String pk = USER + me;
         List<Map<String, AttributeValue>> keys = List.of(key(pk, FRIEND + other), key(pk, REQ_OUT + other),
-                key(pk, REQ_IN + other), key(pk, BLOCK + other), key(pk, BLOCKED_BY + other));
+                key(pk, REQ_IN + other), key(pk, BLOCK + other), key(pk, BLOCKED_BY + other), key(pk, COOLDOWN + other));
         Set<String> present = new HashSet<>();
-        BatchGet.items(dynamo, table, keys, true).forEach(item -> present.add(item.get("sk").s()));
+        Instant again = null;
+        for (Map<String, AttributeValue> item : BatchGet.items(dynamo, table, keys, true)) {
+            present.add(item.get("sk").s());
+            if (item.get("sk").s().startsWith(COOLDOWN)) {
+                again = instant(item, "until");
+            }
+        }
         return new Relation(present.contains(FRIEND + other), present.contains(REQ_OUT + other),
-                present.contains(REQ_IN + other), present.contains(BLOCK + other), present.contains(BLOCKED_BY + other));
+                present.contains(REQ_IN + other), present.contains(BLOCK + other), present.contains(BLOCKED_BY + other),
+                again);
     }
 
     @Override
@@ -244,7 +286,12 @@ public final class DynamoSocialGraph implements SocialGraph, SocialGraphStore {
                 absent(USER + from, REQ_IN + to),
                 absent(USER + from, FRIEND + to),
                 absent(USER + from, BLOCK + to),
-                absent(USER + from, BLOCKED_BY + to)));
+                absent(USER + from, BLOCKED_BY + to),
+                // a withdrawn or declined request's cooldown has passed (or there was none)
+                TransactWriteItem.builder().conditionCheck(c -> c.tableName(table).key(key(USER + from, COOLDOWN + to))
+                        .conditionExpression("attribute_not_exists(pk) OR #until <= :at")
+                        .expressionAttributeNames(Map.of("#until", "until"))
+                        .expressionAttributeValues(Map.of(":at", time(at)))).build()));
     }
 
     @Override
@@ -252,17 +299,19 @@ public final class DynamoSocialGraph implements SocialGraph, SocialGraphStore {
         return transact(List.of(
                 delete(USER + acceptor, REQ_IN + requester, PRESENT),
                 delete(USER + requester, REQ_OUT + acceptor, null),
-                put(USER + acceptor, FRIEND + requester, null,
-                        Map.of("userId", s(acceptor), "friendId", s(requester), "since", time(at))),
-                put(USER + requester, FRIEND + acceptor, null,
-                        Map.of("userId", s(requester), "friendId", s(acceptor), "since", time(at))),
+                put(USER + acceptor, FRIEND + requester, null, Map.of("userId", s(acceptor), "friendId", s(requester),
+                        "since", time(at), "acceptedBy", s(acceptor))),
+                put(USER + requester, FRIEND + acceptor, null, Map.of("userId", s(requester), "friendId", s(acceptor),
+                        "since", time(at), "acceptedBy", s(acceptor))),
                 absent(USER + acceptor, BLOCK + requester),
                 absent(USER + acceptor, BLOCKED_BY + requester)));
     }
 
     @Override
-    public boolean withdraw(String from, String to) {
-        return transact(List.of(delete(USER + from, REQ_OUT + to, PRESENT), delete(USER + to, REQ_IN + from, null)));
+    public boolean withdraw(String from, String to, Instant requestAgainAt) {
+        return transact(List.of(delete(USER + from, REQ_OUT + to, PRESENT), delete(USER + to, REQ_IN + from, null),
+                put(USER + from, COOLDOWN + to, null, Map.of("userId", s(from), "otherId", s(to),
+                        "until", time(requestAgainAt), "expiresAt", n(requestAgainAt.getEpochSecond())))));
     }
 
     @Override
@@ -282,6 +331,9 @@ public final class DynamoSocialGraph implements SocialGraph, SocialGraphStore {
                 delete(USER + blocker, REQ_IN + blocked, null),
                 delete(USER + blocked, REQ_OUT + blocker, null));
         for (int attempt = 1; attempt <= BLOCK_ATTEMPTS; attempt++) {
+            if (attempt > 1) {
+                Backoff.STANDARD.pause(attempt - 1);
+            }
             if (transact(writes)) {
                 return;
             }

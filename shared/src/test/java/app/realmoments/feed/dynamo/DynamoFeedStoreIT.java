@@ -19,6 +19,28 @@ class DynamoFeedStoreIT {
     private final DynamoFeedStore feeds = new DynamoFeedStore(LocalAws.shared().dynamo(), LocalAws.shared().table("FeedTable"));
 
     @Test
+    void everyEntryExpiresSoAFeedPartitionStaysBounded() {
+        String reader = UUID.randomUUID().toString();
+        Instant at = Instant.parse("2026-11-29T12:00:00Z");
+        String mine = Ulids.next();
+        String campus = "ttl-" + UUID.randomUUID();
+        feeds.putAll(List.of(new FeedEntry(reader, mine, "author", at)));
+        feeds.putCampus(campus, new FeedEntry(campus, mine, "author", at));
+
+        var items = LocalAws.shared().dynamo().scan(r -> r.tableName(LocalAws.shared().table("FeedTable"))
+                .filterExpression("momentId = :m").expressionAttributeValues(
+                        java.util.Map.of(":m", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(mine))))
+                .items();
+        assertEquals(2, items.size());
+        for (var item : items) {
+            long expected = item.get("pk").s().startsWith("USER#")
+                    ? at.plus(DynamoFeedStore.FEED_RETENTION).getEpochSecond()
+                    : at.plus(java.time.Duration.ofDays(DynamoFeedStore.CAMPUS_WINDOW_DAYS + 1)).getEpochSecond();
+            assertEquals(Long.toString(expected), item.get("expiresAt").n(), item.get("pk").s());
+        }
+    }
+
+    @Test
     void entriesPageNewestFirstAndADeletedMomentLeavesEveryFeed() {
         String reader = UUID.randomUUID().toString();
         List<String> moments = new ArrayList<>();

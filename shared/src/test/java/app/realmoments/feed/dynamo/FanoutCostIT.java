@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.realmoments.aws.BatchWrites;
 import app.realmoments.feed.MomentFanout;
 import app.realmoments.moment.Audience;
 import app.realmoments.moment.Moment;
+import app.realmoments.retry.Backoff;
 import app.realmoments.social.dynamo.DynamoSocialGraph;
 import app.realmoments.testing.AwsCallCounter;
 import app.realmoments.testing.CountingDynamo;
@@ -66,7 +66,7 @@ class FanoutCostIT {
         assertTrue(throttle.heldBack.get() > 100, "the throttle held writes back: " + throttle.heldBack.get());
         assertTrue(calls.count("DynamoDb.BatchWriteItem") > (301 + 24) / 25 + 1, "unprocessed items were sent again");
         assertFalse(pauses.isEmpty(), "the store backed off before resending");
-        assertTrue(pauses.stream().allMatch(p -> p >= 0 && p <= BatchWrites.MAX_DELAY_MS), "backoff stays capped");
+        assertTrue(pauses.stream().allMatch(p -> p >= 0 && p <= Backoff.STANDARD_MAX_MILLIS), "backoff stays capped");
         List<String> pks = FanoutWorld.entriesOf(aws.dynamo(), feed, moment.momentId());
         assertEquals(302, pks.size(), "301 feeds and the campus feed");
         assertEquals(302, new HashSet<>(pks).size(), "no entry twice");

@@ -52,11 +52,11 @@ class FeedPageCostIT {
         String reader = world.author;
         DynamoProfileStore setupProfiles = new DynamoProfileStore(aws.dynamo(), users);
         Instant now = Instant.now();
-        setupProfiles.save(new Profile(reader, "r" + reader.substring(0, 8), "Reader", "north", now, now), null);
+        setupProfiles.save(new Profile(reader, "r" + reader.substring(0, 8), "Reader", "north", now, now, null), null);
         for (String friend : world.friends) {
-            setupProfiles.save(new Profile(friend, "f" + friend.substring(0, 8), "Friend", "north", now, now), null);
+            setupProfiles.save(new Profile(friend, "f" + friend.substring(0, 8), "Friend", "north", now, now, null), null);
         }
-        DynamoMomentStore setupMoments = new DynamoMomentStore(aws.dynamo(), momentsTable);
+        DynamoMomentStore setupMoments = new DynamoMomentStore(aws.dynamo(), momentsTable, users);
         DynamoFeedStore setupFeed = new DynamoFeedStore(aws.dynamo(), feedTable);
         String blocker = world.friends.getFirst();
         // Oldest first: 12 visible, then a deleted one and one by a friend who blocks the reader, then 20 more.

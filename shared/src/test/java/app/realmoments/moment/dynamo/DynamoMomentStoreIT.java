@@ -3,6 +3,7 @@ package app.realmoments.moment.dynamo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.realmoments.moment.Audience;
@@ -24,13 +25,46 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 class DynamoMomentStoreIT {
 
     private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
 
     private final String table = LocalAws.shared().table("MomentsTable");
-    private final DynamoMomentStore store = new DynamoMomentStore(LocalAws.shared().dynamo(), table);
+    private final DynamoMomentStore store = new DynamoMomentStore(LocalAws.shared().dynamo(), table, LocalAws.shared().table("UsersTable"));
+
+    @Test
+    void aCreateThatMeetsItsOwnEarlierTrySucceedsAndAnotherMomentsIdIsRefused() {
+        Moment moment = moment(ImageRole.BACK);
+        store.create(moment, NOW.plusSeconds(3600));
+        store.create(moment, NOW.plusSeconds(3600)); // the SDK's retry after a lost answer: the write is there, ours
+
+        Moment impostor = new Moment(moment.momentId(), "someone-else", null, Audience.FRIENDS, null,
+                MomentStatus.PENDING, null, NOW, null, null, moment.images());
+        assertThrows(ConditionalCheckFailedException.class, () -> store.create(impostor, NOW.plusSeconds(3600)));
+        assertEquals(moment, store.find(moment.momentId()).orElseThrow());
+    }
+
+    @Test
+    void anIdempotencyKeyIsWrittenWithItsMomentOrNotAtAll() {
+        String author = "ik-" + System.nanoTime();
+        Moment first = withAuthor(moment(ImageRole.BACK), author);
+        MomentStore.Once once = new MomentStore.Once("key-1", "fp");
+        assertTrue(store.create(first, NOW.plusSeconds(3600), once));
+        assertTrue(store.create(first, NOW.plusSeconds(3600), once), "its own earlier try: done already");
+        assertEquals(new MomentStore.Earlier(first.momentId(), "fp"), store.earlier(author, "key-1").orElseThrow());
+
+        Moment second = withAuthor(moment(ImageRole.BACK), author);
+        assertFalse(store.create(second, NOW.plusSeconds(3600), once), "another moment with a used key");
+        assertTrue(store.find(second.momentId()).isEmpty(), "nothing of it written");
+        assertTrue(store.earlier(author, "key-2").isEmpty());
+    }
+
+    private static Moment withAuthor(Moment m, String author) {
+        return new Moment(m.momentId(), author, m.caption(), m.audience(), m.campusId(), m.status(), m.rejectReason(),
+                m.createdAt(), m.publishedAt(), m.lateMinutes(), m.images());
+    }
 
     @Test
     void aMomentRoundTripsAndPublishesOnlyWhenEveryImageIsReady() {

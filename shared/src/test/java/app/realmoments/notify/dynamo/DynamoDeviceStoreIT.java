@@ -48,6 +48,43 @@ class DynamoDeviceStoreIT {
         assertTrue(store.devicesOf(ben).isEmpty());
     }
 
+    /** What the dispatcher reads with the recipient's settings: the device list item. */
+    private java.util.List<Device> listed(String user) {
+        var item = LocalAws.shared().dynamo().getItem(r -> r.tableName(LocalAws.shared().table("UsersTable"))
+                .key(DynamoDeviceStore.listKey(user)).consistentRead(true)).item();
+        return DynamoDeviceStore.fromList(user, item);
+    }
+
+    @Test
+    void theDeviceListFollowsEveryRegistrationMoveAndRemoval() {
+        String ana = UUID.randomUUID().toString();
+        String ben = UUID.randomUUID().toString();
+        String phone = UUID.randomUUID().toString();
+        String tablet = UUID.randomUUID().toString();
+        Device first = store.register(device(ana, phone)).device();
+        Device second = store.register(device(ana, tablet)).device();
+        assertEquals(store.devicesOf(ana), listed(ana));
+        assertEquals(2, listed(ana).size());
+
+        Device moved = store.register(device(ben, phone)).device(); // Ana's phone is Ben's now
+        assertEquals(java.util.List.of(second), listed(ana));
+        assertEquals(java.util.List.of(moved), listed(ben));
+        store.remove(second);
+        assertEquals(java.util.List.of(), listed(ana), "known to be empty, so no Query is needed for Ana");
+        assertFalse(first.deviceId().equals(moved.deviceId()));
+    }
+
+    @Test
+    void devicesRegisteredBeforeTheListExistedAreListedOnceRemembered() {
+        String cal = UUID.randomUUID().toString();
+        Device old = device(cal, UUID.randomUUID().toString());
+        LocalAws.shared().dynamo().putItem(r -> r.tableName(LocalAws.shared().table("UsersTable"))
+                .item(DynamoDeviceStore.toItem(old))); // as the store wrote devices before it kept a list
+        assertEquals(null, listed(cal), "no list: the dispatcher must ask");
+        store.remember(cal, store.devicesOf(cal));
+        assertEquals(java.util.List.of(old), listed(cal));
+    }
+
     @Test
     void settingsRoundTrip() {
         String ana = UUID.randomUUID().toString();

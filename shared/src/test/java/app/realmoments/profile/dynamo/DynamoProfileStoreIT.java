@@ -37,6 +37,15 @@ class DynamoProfileStoreIT {
     }
 
     @Test
+    void aSavedProfileNeverCarriesACampus() {
+        String ana = UUID.randomUUID().toString();
+        String handle = "c" + ana.substring(0, 8);
+        store.save(new Profile(ana, handle, "Ana", "north", NOW, NOW, NOW), null);
+
+        assertEquals(new Profile(ana, handle, "Ana", null, NOW, NOW, null), store.find(ana).orElseThrow());
+    }
+
+    @Test
     void changingHandleReleasesTheOldOne() {
         String ana = UUID.randomUUID().toString();
         String ben = UUID.randomUUID().toString();
@@ -95,7 +104,7 @@ class DynamoProfileStoreIT {
                     results.add(pool.submit(() -> {
                         start.await();
                         try {
-                            store.update(previous, new Profile(ana, handle, "Ana", "north", NOW, Instant.now()));
+                            store.update(previous, new Profile(ana, handle, "Ana", "north", NOW, Instant.now(), null));
                             return handle;
                         } catch (Problem problem) {
                             assertEquals(409, problem.kind().status);
@@ -123,6 +132,6 @@ class DynamoProfileStoreIT {
     }
 
     private static Profile profile(String userId, String handle) {
-        return new Profile(userId, handle, "Name " + handle, "north", NOW, NOW);
+        return new Profile(userId, handle, "Name " + handle, null, NOW, NOW, null);
     }
 }

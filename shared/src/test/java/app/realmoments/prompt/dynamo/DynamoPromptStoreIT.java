@@ -11,14 +11,10 @@ import app.realmoments.moment.Moment;
 import app.realmoments.moment.MomentImage;
 import app.realmoments.moment.MomentStatus;
 import app.realmoments.moment.dynamo.DynamoMomentStore;
-import app.realmoments.profile.Profile;
-import app.realmoments.profile.dynamo.DynamoProfileStore;
 import app.realmoments.prompt.Prompt;
 import app.realmoments.testing.LocalAws;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,36 +27,7 @@ class DynamoPromptStoreIT {
     private final LocalAws aws = LocalAws.shared();
     private final String users = aws.table("UsersTable");
     private final DynamoPromptStore store = new DynamoPromptStore(aws.dynamo(), users);
-    private final DynamoProfileStore profiles = new DynamoProfileStore(aws.dynamo(), users);
     private final String run = new Ids().next(NOW).toLowerCase();
-
-    private List<String> members(String campus) {
-        List<String> all = new ArrayList<>();
-        store.forEachMemberPage(campus, all::addAll);
-        return all;
-    }
-
-    @Test
-    void putMeKeepsTheCampusMembershipWithTheProfile() {
-        String north = "north-" + run;
-        String south = "south-" + run;
-        Profile ana = new Profile("ana-" + run, "ana_" + run, "Ana", north, NOW, NOW);
-        profiles.update(null, ana);
-        assertEquals(List.of(ana.userId()), members(north));
-        assertTrue(store.campuses().contains(north));
-
-        Profile moved = new Profile(ana.userId(), ana.handle(), "Ana", south, NOW, NOW);
-        profiles.update(ana, moved);
-        assertEquals(List.of(), members(north));
-        assertEquals(List.of(ana.userId()), members(south));
-
-        Profile left = new Profile(ana.userId(), ana.handle(), "Ana", null, NOW, NOW);
-        profiles.update(moved, left);
-        assertEquals(List.of(), members(south));
-        assertEquals(409, org.junit.jupiter.api.Assertions.assertThrows(app.realmoments.error.Problem.class,
-                () -> profiles.update(moved, new Profile(ana.userId(), ana.handle(), "Ana", north, NOW, NOW)))
-                .kind().status, "decided on a stale profile: refused, so no second membership");
-    }
 
     @Test
     void aPromptIsPlannedOnceDueWhenItsTimeComesAndFiredOnce() {
@@ -81,8 +48,8 @@ class DynamoPromptStoreIT {
     }
 
     @Test
-    void postedSinceCountsMomentsStartedSinceThatAreNotRejected() {
-        DynamoMomentStore moments = new DynamoMomentStore(aws.dynamo(), aws.table("MomentsTable"));
+    void postedSinceCountsOnlyMomentsStartedSinceThatWerePublished() {
+        DynamoMomentStore moments = new DynamoMomentStore(aws.dynamo(), aws.table("MomentsTable"), aws.table("UsersTable"));
         String author = "p-" + run;
         Ids ids = new Ids();
         moments.create(new Moment(ids.next(NOW.minusSeconds(60)), author, null, Audience.FRIENDS, null,
@@ -91,8 +58,14 @@ class DynamoPromptStoreIT {
         String later = ids.next(NOW.plusSeconds(60));
         moments.create(new Moment(later, author, null, Audience.FRIENDS, null, MomentStatus.PENDING, null,
                 NOW.plusSeconds(60), null, null, BACK), NOW.plusSeconds(3600));
-        assertTrue(moments.postedSince(author, NOW));
-        moments.reject(later, "bad photo");
+        assertFalse(moments.postedSince(author, NOW), "started but never uploaded: not a post");
+        String rejected = ids.next(NOW.plusSeconds(90));
+        moments.create(new Moment(rejected, author, null, Audience.FRIENDS, null, MomentStatus.PENDING, null,
+                NOW.plusSeconds(90), null, null, BACK), NOW.plusSeconds(3600));
+        moments.reject(rejected, "bad photo");
         assertFalse(moments.postedSince(author, NOW));
+        moments.markImageReady(later, ImageRole.BACK, 10, 10);
+        moments.publishIfComplete(later, NOW.plusSeconds(70));
+        assertTrue(moments.postedSince(author, NOW));
     }
 }

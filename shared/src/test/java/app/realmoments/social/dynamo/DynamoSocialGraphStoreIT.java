@@ -8,10 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.realmoments.aws.Attrs;
 import app.realmoments.error.Problem;
-import app.realmoments.json.Json;
-import app.realmoments.outbox.NotificationJob;
-import app.realmoments.outbox.NotificationType;
-import app.realmoments.outbox.sqs.SqsNotificationQueue;
 import app.realmoments.page.Cursors;
 import app.realmoments.profile.Profile;
 import app.realmoments.profile.dynamo.DynamoProfileStore;
@@ -43,7 +39,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The social graph's changes against the template's UsersTable in the emulator: both sides of every
@@ -65,8 +60,6 @@ class DynamoSocialGraphStoreIT {
     private final String table = aws.table("UsersTable");
     private final DynamoSocialGraph graph = new DynamoSocialGraph(aws.dynamo(), table);
     private final DynamoProfileStore profiles = new DynamoProfileStore(aws.dynamo(), table);
-    private final SqsClient sqs = aws.sqs();
-    private final String queueUrl = sqs.createQueue(r -> r.queueName("social-jobs-" + System.nanoTime())).queueUrl();
     private final Cursors cursors = new Cursors("integration-test-cursor-key-0123456789");
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
 
@@ -85,8 +78,8 @@ class DynamoSocialGraphStoreIT {
         assertEquals(Set.of("REQ_IN#" + ana), edges(ben));
         assertEquals(Map.of("userId", ana, "toId", ben, "createdAt", "2026-11-29T12:00:00Z"), attributes(ana, "REQ_OUT#" + ben));
         assertEquals(Map.of("userId", ben, "fromId", ana, "createdAt", "2026-11-29T12:00:00Z"), attributes(ben, "REQ_IN#" + ana));
-        assertEquals(new Relation(false, true, false, false, false), graph.relation(ana, ben));
-        assertEquals(new Relation(false, false, true, false, false), graph.relation(ben, ana));
+        assertEquals(new Relation(false, true, false, false, false, null), graph.relation(ana, ben));
+        assertEquals(new Relation(false, false, true, false, false, null), graph.relation(ben, ana));
 
         assertFalse(graph.request(ana, ben, NOW), "a second request");
         assertFalse(graph.request(ben, ana, NOW), "a crossing request (it must be an acceptance)");
@@ -95,7 +88,8 @@ class DynamoSocialGraphStoreIT {
         assertTrue(graph.accept(ben, ana, NOW.plusSeconds(5)));
         assertEquals(Set.of("FRIEND#" + ben), edges(ana));
         assertEquals(Set.of("FRIEND#" + ana), edges(ben));
-        assertEquals(Map.of("userId", ana, "friendId", ben, "since", "2026-11-29T12:00:05Z"), attributes(ana, "FRIEND#" + ben));
+        assertEquals(Map.of("userId", ana, "friendId", ben, "since", "2026-11-29T12:00:05Z", "acceptedBy", ben),
+                attributes(ana, "FRIEND#" + ben), "who accepted: the stream's follow-up notifies the other");
         assertTrue(graph.areFriends(ana, ben) && graph.areFriends(ben, ana));
         assertFalse(graph.accept(ben, ana, NOW), "accepted once only");
         assertFalse(graph.request(ana, ben, NOW), "friends already");
@@ -109,10 +103,25 @@ class DynamoSocialGraphStoreIT {
     @Test
     void withdrawingARequestRemovesBothSidesAndOnlyOnce() {
         assertTrue(graph.request(ana, ben, NOW));
-        assertTrue(graph.withdraw(ana, ben));
-        assertEquals(Set.of(), edges(ana));
+        assertTrue(graph.withdraw(ana, ben, NOW.plusSeconds(3600)));
+        assertEquals(Set.of("COOLDOWN#" + ben), edges(ana), "only the wait before Ana may ask again");
         assertEquals(Set.of(), edges(ben));
-        assertFalse(graph.withdraw(ana, ben));
+        assertFalse(graph.withdraw(ana, ben, NOW.plusSeconds(3600)));
+    }
+
+    @Test
+    void aWithdrawnOrDeclinedRequestCannotBeSentAgainBeforeItsCooldownEnds() {
+        assertTrue(graph.request(ana, ben, NOW));
+        assertTrue(graph.withdraw(ana, ben, NOW.plusSeconds(3600)));
+        assertEquals(NOW.plusSeconds(3600), graph.relation(ana, ben).requestAgainAt());
+        assertEquals(Long.toString(NOW.plusSeconds(3600).getEpochSecond()), aws.dynamo().getItem(r -> r.tableName(table)
+                .key(Map.of("pk", AttributeValue.fromS("USER#" + ana), "sk", AttributeValue.fromS("COOLDOWN#" + ben))))
+                .item().get("expiresAt").n(), "the cooldown removes itself by TTL");
+
+        assertFalse(graph.request(ana, ben, NOW.plusSeconds(60)), "within the hour");
+        assertTrue(graph.request(ben, ana, NOW.plusSeconds(60)), "the other way is not held back");
+        assertTrue(graph.withdraw(ben, ana, NOW.plusSeconds(60)));
+        assertTrue(graph.request(ana, ben, NOW.plusSeconds(3600)), "once it has passed");
     }
 
     @Test
@@ -135,7 +144,7 @@ class DynamoSocialGraphStoreIT {
         assertEquals(Map.of("userId", ana, "blockedId", ben, "blockedAt", "2026-11-29T12:00:00Z"), attributes(ana, "BLOCK#" + ben));
         assertEquals(Map.of("userId", ben, "blockerId", ana, "blockedAt", "2026-11-29T12:00:00Z"), attributes(ben, "BLOCKED_BY#" + ana));
         assertTrue(graph.blockedEitherWay(ben, ana), "what visibility reads agrees");
-        assertEquals(new Relation(false, false, false, false, true), graph.relation(ben, ana));
+        assertEquals(new Relation(false, false, false, false, true, null), graph.relation(ben, ana));
 
         assertFalse(graph.request(ben, ana, NOW), "to the blocker");
         assertFalse(graph.request(ana, ben, NOW), "to the blocked");
@@ -179,7 +188,7 @@ class DynamoSocialGraphStoreIT {
     }
 
     @Test
-    void ofTwoConcurrentAcceptsOfOneRequestExactlyOneMakesTheFriendshipAndTheJob() throws Exception {
+    void ofTwoConcurrentAcceptsOfOneRequestExactlyOneMakesTheFriendship() throws Exception {
         assertTrue(graph.request(ben, ana, NOW));
         Staged staged = new Staged(graph);
         CyclicBarrier bothRead = new CyclicBarrier(2);
@@ -195,7 +204,6 @@ class DynamoSocialGraphStoreIT {
         assertEquals(1, staged.refused, "the second transaction's condition failed");
         assertEquals(Set.of("FRIEND#" + ben), edges(ana));
         assertEquals(Set.of("FRIEND#" + ana), edges(ben));
-        assertEquals(List.of(NotificationType.FRIEND_ACCEPTED + " " + ben), jobs());
     }
 
     @Test
@@ -217,7 +225,6 @@ class DynamoSocialGraphStoreIT {
         assertEquals(UserIds.unknownUser().getMessage(), problem.getMessage());
         assertEquals(Set.of("BLOCKED_BY#" + ben), edges(ana));
         assertEquals(Set.of("BLOCK#" + ana), edges(ben));
-        assertEquals(List.of(), jobs());
     }
 
     @Test
@@ -255,21 +262,19 @@ class DynamoSocialGraphStoreIT {
                 .kind().status);
         assertEquals(Set.of("BLOCKED_BY#" + ben), edges(ana));
         assertEquals(Set.of("BLOCK#" + ana), edges(ben));
-        assertEquals(List.of(), jobs());
     }
 
     // ------------------------------------------------------------------ helpers
 
     private FriendshipService service(SocialGraphStore store) {
-        return Services.friendships(store, profiles, new SqsNotificationQueue(sqs, queueUrl), cursors,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        return Services.friendships(store, profiles, cursors, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     /** A user with a profile, under a fresh Cognito-like id. */
     private String user(String name) {
         String id = UUID.randomUUID().toString();
         String handle = name + "_" + id.substring(0, 8);
-        profiles.save(new Profile(id, handle, name, "north", NOW, NOW), null);
+        profiles.save(new Profile(id, handle, name, "north", NOW, NOW, null), null);
         return id;
     }
 
@@ -293,18 +298,6 @@ class DynamoSocialGraphStoreIT {
             }
         });
         return out;
-    }
-
-    /** What reached the notification queue: "TYPE recipient" per job. */
-    private List<String> jobs() {
-        List<String> jobs = new ArrayList<>();
-        for (int round = 0; round < 3; round++) {
-            sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)).messages().forEach(m -> {
-                NotificationJob job = Json.read(m.body(), NotificationJob.class);
-                jobs.add(job.type() + " " + job.recipientId());
-            });
-        }
-        return jobs;
     }
 
     private static void await(CyclicBarrier barrier) {
@@ -376,8 +369,8 @@ class DynamoSocialGraphStoreIT {
         }
 
         @Override
-        public boolean withdraw(String from, String to) {
-            return change(() -> store.withdraw(from, to));
+        public boolean withdraw(String from, String to, Instant requestAgainAt) {
+            return change(() -> store.withdraw(from, to, requestAgainAt));
         }
 
         @Override

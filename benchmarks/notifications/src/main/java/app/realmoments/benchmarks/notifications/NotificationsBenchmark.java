@@ -19,8 +19,10 @@ import app.realmoments.outbox.sqs.SqsNotificationQueue;
 import app.realmoments.profile.Profile;
 import app.realmoments.profile.dynamo.DynamoProfileStore;
 import app.realmoments.testing.AwsCallCounter;
+import app.realmoments.testing.InMemoryCampusRegistry;
 import app.realmoments.testing.Instrumented;
 import app.realmoments.testing.LocalAws;
+import app.realmoments.testing.Services;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -72,11 +74,11 @@ public final class NotificationsBenchmark {
 
         report.printf("== setup: %d recipients with a profile and one FCM device%n", jobs / 4);
         List<String> people = new ArrayList<>();
-        DeviceService phones = new DeviceService(devices, push, new Ids(), Clock.systemUTC());
+        DeviceService phones = new DeviceService(devices, push, new Ids(), Clock.systemUTC(), Services.noQuotas());
         DynamoProfileStore profiles = new DynamoProfileStore(aws.dynamo(), users);
         for (int i = 0; i < jobs / 4; i++) {
             String id = UUID.randomUUID().toString();
-            profiles.save(new Profile(id, "p" + id.substring(0, 8) + i, "Person " + i, "north-campus", now, now), null);
+            profiles.save(new Profile(id, "p" + id.substring(0, 8) + i, "Person " + i, "north-campus", now, now, null), null);
             phones.register(id, new DeviceService.Registration("fcm", "token-" + id));
             people.add(id);
         }
@@ -105,7 +107,7 @@ public final class NotificationsBenchmark {
 
         NotificationDispatcher handler = new NotificationDispatcher(new NotificationDelivery(new DynamoInbox(dynamo, notifications),
                 new DynamoRecipients(dynamo, users), devices, push, new DynamoPushGrouping(dynamo, notifications),
-                CampusTimeZones.parse("", "America/New_York"), Clock.systemUTC()));
+                InMemoryCampusRegistry.zones("", "America/New_York"), Clock.systemUTC()));
         int done = 0;
         int failed = 0;
         long handlerNanos = 0;

@@ -24,7 +24,7 @@ public final class FeedApi extends HttpApi {
     private FeedApi(Wiring wiring) {
         this(new FeedService(wiring.feeds(), wiring.pageReads(), wiring.profiles(),
                         new MomentViews(wiring.media(), wiring.interactions()), wiring.cursors(), wiring.clock()),
-                new DailyPrompt(wiring.prompts(), wiring.profiles(), wiring.moments(), wiring.campusTimeZones(),
+                new DailyPrompt(wiring.prompts(), wiring.inbox(), wiring.profiles(), wiring.moments(), wiring.campusTimeZones(),
                         wiring.postToSee(), wiring.clock()));
     }
 

@@ -14,7 +14,9 @@ import app.realmoments.profile.Profile;
 import app.realmoments.prompt.DailyPrompt;
 import app.realmoments.testing.Events;
 import app.realmoments.testing.FakeSocialGraph;
+import app.realmoments.testing.InMemoryCampusRegistry;
 import app.realmoments.testing.InMemoryFeedStore;
+import app.realmoments.testing.InMemoryInbox;
 import app.realmoments.testing.InMemoryMediaStore;
 import app.realmoments.testing.InMemoryMomentStore;
 import app.realmoments.testing.InMemoryProfileStore;
@@ -45,14 +47,14 @@ class FeedApiTest {
     private final InMemoryProfileStore profiles = new InMemoryProfileStore();
     private final FakeSocialGraph graph = new FakeSocialGraph();
     private final Clock clock = Clock.fixed(AT.plusSeconds(3600), ZoneOffset.UTC);
-    private final FeedApi api = new FeedApi(Services.feed(feeds, moments, profiles, new MomentVisibility(graph),
+    private final FeedApi api = new FeedApi(Services.feed(feeds, moments, profiles, new MomentVisibility(graph, profiles),
             Services.views(new InMemoryMediaStore()), new Cursors("test-cursor-signing-key-0123456789abcdef"), clock),
-            new DailyPrompt(new InMemoryPromptStore(100), profiles, moments, CampusTimeZones.parse("", "UTC"), false,
+            new DailyPrompt(new InMemoryPromptStore(100), new InMemoryInbox(), profiles, moments, InMemoryCampusRegistry.zones("", "UTC"), false,
                     clock));
 
     @BeforeEach
     void mayaPostsToHerCampus() {
-        profiles.save(new Profile(MAYA, "maya.lin", "Maya Lin", "uc-berkeley", AT, AT), null);
+        profiles.save(new Profile(MAYA, "maya.lin", "Maya Lin", "uc-berkeley", AT, AT, null), null);
         moments.create(new Moment(MOMENT, MAYA, "sunset", Audience.CAMPUS, "uc-berkeley", MomentStatus.PUBLISHED, null,
                 AT, AT, null, Map.of()), AT);
         feeds.putCampus("uc-berkeley", new FeedEntry("uc-berkeley", MOMENT, MAYA, AT));
@@ -62,7 +64,7 @@ class FeedApiTest {
 
     @Test
     void jonahReadsHisFeedAndHisCampusFeed() throws Exception {
-        profiles.save(new Profile(JONAH, "jonah", "Jonah", "uc-berkeley", AT, AT), null);
+        profiles.save(new Profile(JONAH, "jonah", "Jonah", "uc-berkeley", AT, AT, null), null);
         for (String file : List.of("feed-get.json", "campus-feed-get.json")) {
             APIGatewayV2HTTPResponse response = api.handleRequest(Events.load(file, APIGatewayV2HTTPEvent.class),
                     new TestContext("r1"));
@@ -75,7 +77,7 @@ class FeedApiTest {
 
     @Test
     void anotherCampusesFeedIsForbiddenAndAnEditedCursorIsABadRequest() {
-        profiles.save(new Profile(JONAH, "jonah", "Jonah", "stanford", AT, AT), null);
+        profiles.save(new Profile(JONAH, "jonah", "Jonah", "stanford", AT, AT, null), null);
         APIGatewayV2HTTPEvent campus = Events.load("campus-feed-get.json", APIGatewayV2HTTPEvent.class);
         APIGatewayV2HTTPResponse forbidden = api.handleRequest(campus, new TestContext("r2"));
         assertEquals(403, forbidden.getStatusCode(), forbidden.getBody());

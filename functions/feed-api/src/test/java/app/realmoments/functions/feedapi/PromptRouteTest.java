@@ -20,7 +20,9 @@ import app.realmoments.prompt.DailyPrompt;
 import app.realmoments.prompt.Prompt;
 import app.realmoments.testing.Events;
 import app.realmoments.testing.FakeSocialGraph;
+import app.realmoments.testing.InMemoryCampusRegistry;
 import app.realmoments.testing.InMemoryFeedStore;
+import app.realmoments.testing.InMemoryInbox;
 import app.realmoments.testing.InMemoryMediaStore;
 import app.realmoments.testing.InMemoryMomentStore;
 import app.realmoments.testing.InMemoryProfileStore;
@@ -51,15 +53,16 @@ class PromptRouteTest {
     private final InMemoryMomentStore moments = new InMemoryMomentStore();
     private final InMemoryProfileStore profiles = new InMemoryProfileStore();
     private final InMemoryPromptStore prompts = new InMemoryPromptStore(100);
+    private final InMemoryInbox inbox = new InMemoryInbox();
 
     private FeedApi api(Instant now) {
         InMemoryFeedStore feeds = new InMemoryFeedStore();
         feeds.putAll(List.of(new FeedEntry(JONAH, MOMENT, MAYA, AT)));
         FakeSocialGraph graph = new FakeSocialGraph().friends(MAYA, JONAH);
-        FeedService feed = Services.feed(feeds, moments, profiles, new MomentVisibility(graph),
+        FeedService feed = Services.feed(feeds, moments, profiles, new MomentVisibility(graph, profiles),
                 Services.views(new InMemoryMediaStore()), new Cursors("test-cursor-signing-key-0123456789abcdef"));
-        return new FeedApi(feed, new DailyPrompt(prompts, profiles, moments,
-                CampusTimeZones.parse("uc-berkeley=America/Los_Angeles", "America/New_York"), true,
+        return new FeedApi(feed, new DailyPrompt(prompts, inbox, profiles, moments,
+                InMemoryCampusRegistry.zones("uc-berkeley=America/Los_Angeles", "America/New_York"), true,
                 Clock.fixed(now, ZoneOffset.UTC)));
     }
 
@@ -72,8 +75,8 @@ class PromptRouteTest {
 
     @Test
     void jonahSeesTodaysPromptAndALockedFeedUntilHePosts() throws Exception {
-        profiles.save(new Profile(MAYA, "maya.lin", "Maya Lin", "uc-berkeley", AT, AT), null);
-        profiles.save(new Profile(JONAH, "jonah", "Jonah", "uc-berkeley", AT, AT), null);
+        profiles.save(new Profile(MAYA, "maya.lin", "Maya Lin", "uc-berkeley", AT, AT, null), null);
+        profiles.save(new Profile(JONAH, "jonah", "Jonah", "uc-berkeley", AT, AT, null), null);
         moments.create(new Moment(MOMENT, MAYA, "sunset", Audience.FRIENDS, "uc-berkeley", MomentStatus.PUBLISHED, null,
                 AT, AT, null, Map.of(ImageRole.BACK, new MomentImage(ImageRole.BACK, "image/jpeg", 1, true, 2048, 1536))), AT);
         prompts.plan(new Prompt("uc-berkeley", LocalDate.of(2026, 11, 29), PROMPT_AT));
@@ -95,8 +98,23 @@ class PromptRouteTest {
     }
 
     @Test
+    void theRouteIs200WithStatusNoneOnADayWithoutAPromptAndHidesAnUpcomingOnesTime() throws Exception {
+        profiles.save(new Profile(JONAH, "jonah", "Jonah", "uc-berkeley", AT, AT, null), null);
+        JsonNode none = call(api(PROMPT_AT), "prompt-get.json", 200);
+        assertEquals("none", none.get("status").asText());
+        assertEquals("2026-11-29", none.get("date").asText());
+        assertFalse(none.has("promptAt"));
+
+        prompts.plan(new Prompt("uc-berkeley", LocalDate.of(2026, 11, 29), PROMPT_AT));
+        JsonNode upcoming = call(api(PROMPT_AT.minusSeconds(3600)), "prompt-get.json", 200);
+        assertEquals("upcoming", upcoming.get("status").asText());
+        assertFalse(upcoming.has("promptAt"), upcoming.toString());
+        assertFalse(upcoming.has("windowEndsAt"), upcoming.toString());
+    }
+
+    @Test
     void withoutACampusThereIsNoPrompt() throws Exception {
-        profiles.save(new Profile(JONAH, "jonah", "Jonah", null, AT, AT), null);
+        profiles.save(new Profile(JONAH, "jonah", "Jonah", null, AT, AT, null), null);
         assertEquals("not_found", call(api(PROMPT_AT), "prompt-get.json", 404).get("error").get("code").asText());
     }
 }

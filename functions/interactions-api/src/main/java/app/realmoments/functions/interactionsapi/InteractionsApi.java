@@ -20,9 +20,9 @@ public final class InteractionsApi extends HttpApi {
     }
 
     private InteractionsApi(Wiring wiring) {
-        this(new InteractionService(wiring.moments(), wiring.profiles(), new MomentVisibility(wiring.socialGraph()),
-                wiring.socialGraph(), wiring.interactions(), wiring.notificationQueue(), wiring.cursors(), wiring.ids(),
-                wiring.clock()));
+        this(new InteractionService(wiring.moments(), wiring.profiles(), new MomentVisibility(wiring.socialGraph(), wiring.profiles()),
+                wiring.socialGraph(), wiring.interactions(), wiring.cursors(), wiring.ids(),
+                wiring.clock(), wiring.quotas()));
     }
 
     public InteractionsApi(InteractionService interactions) {

@@ -3,6 +3,7 @@ package app.realmoments.functions.interactionsapi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.realmoments.activity.ActivityRules;
 import app.realmoments.http.TestContext;
 import app.realmoments.id.Ids;
 import app.realmoments.interact.Comment;
@@ -16,11 +17,13 @@ import app.realmoments.page.Cursors;
 import app.realmoments.profile.Profile;
 import app.realmoments.testing.Events;
 import app.realmoments.testing.FakeSocialGraph;
+import app.realmoments.testing.InMemoryFeedStore;
 import app.realmoments.testing.InMemoryInteractionStore;
 import app.realmoments.testing.InMemoryMomentStore;
 import app.realmoments.testing.InMemoryProfileStore;
 import app.realmoments.testing.JsonTrees;
 import app.realmoments.testing.RecordingNotificationQueue;
+import app.realmoments.testing.Services;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,13 +49,18 @@ class InteractionsApiTest {
     private final InMemoryInteractionStore store = new InMemoryInteractionStore(moments);
     private final RecordingNotificationQueue queue = new RecordingNotificationQueue();
     private final InteractionsApi api = new InteractionsApi(new InteractionService(moments, profiles,
-            new MomentVisibility(graph), graph, store, queue, new Cursors("test-cursor-signing-key-0123456789abcdef"),
-            new Ids(), Clock.fixed(AT.plusSeconds(600), ZoneOffset.UTC)));
+            new MomentVisibility(graph, profiles), graph, store, new Cursors("test-cursor-signing-key-0123456789abcdef"),
+            new Ids(), Clock.fixed(AT.plusSeconds(600), ZoneOffset.UTC), Services.noQuotas()));
+
+    {
+        // the notifications follow the store's changes, as the interactions table's stream relay sends them
+        store.onChange = new ActivityRules(queue, new InMemoryFeedStore(), moments)::followUp;
+    }
 
     @BeforeEach
     void mayaPostedAndJonahIsHerFriend() {
-        profiles.save(new Profile(MAYA, "maya.lin", "Maya Lin", "uc-berkeley", AT, AT), null);
-        profiles.save(new Profile(JONAH, "jonah", "Jonah", "uc-berkeley", AT, AT), null);
+        profiles.save(new Profile(MAYA, "maya.lin", "Maya Lin", "uc-berkeley", AT, AT, null), null);
+        profiles.save(new Profile(JONAH, "jonah", "Jonah", "uc-berkeley", AT, AT, null), null);
         moments.create(new Moment(MOMENT, MAYA, "sunset", Audience.FRIENDS, "uc-berkeley", MomentStatus.PUBLISHED, null,
                 AT, AT, null, Map.of()), AT);
         graph.friends(MAYA, JONAH);
@@ -109,6 +117,7 @@ class InteractionsApiTest {
     @Test
     void aBlockedCallerMeetsTheMomentAsMissing() throws Exception {
         store.addComment(new Comment(COMMENT, MOMENT, JONAH, "written before the block", AT));
+        queue.sent.clear(); // that comment's notification went out before the block
         graph.block(MAYA, JONAH);
         for (String file : new String[] {"reaction-put.json", "reaction-delete.json", "comment-post.json",
                 "comments-get.json", "comment-delete.json"}) {

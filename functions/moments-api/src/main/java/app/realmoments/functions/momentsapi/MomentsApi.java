@@ -23,10 +23,10 @@ public final class MomentsApi extends HttpApi {
 
     private MomentsApi(Wiring wiring) {
         this(new MomentService(wiring.moments(), wiring.media(), wiring.profiles(),
-                        new MomentVisibility(wiring.socialGraph()), views(wiring),
-                        new DailyPrompt(wiring.prompts(), wiring.profiles(), wiring.moments(), wiring.campusTimeZones(),
+                        new MomentVisibility(wiring.socialGraph(), wiring.profiles()), views(wiring),
+                        new DailyPrompt(wiring.prompts(), wiring.inbox(), wiring.profiles(), wiring.moments(), wiring.campusTimeZones(),
                                 false, wiring.clock()),
-                        wiring.ids(), wiring.clock()),
+                        wiring.ids(), wiring.clock(), wiring.quotas()),
                 new Memories(wiring.moments(), wiring.profiles(), wiring.socialGraph(), views(wiring), wiring.cursors()));
     }
 
@@ -43,7 +43,8 @@ public final class MomentsApi extends HttpApi {
     protected ApiResponse route(ApiRequest request) {
         String caller = request.caller();
         return switch (request.routeKey()) {
-            case "POST /moments" -> ApiResponse.created(moments.start(caller, request.body(NewMoment.class)));
+            case "POST /moments" -> ApiResponse.created(moments.start(caller, request.body(NewMoment.class),
+                    request.idempotencyKey()));
             case "GET /moments/{momentId}" -> ApiResponse.ok(moments.get(caller, request.path("momentId")));
             case "GET /users/{userId}/moments" -> ApiResponse.ok(memories.of(caller, request.path("userId"),
                     request.limit(), request.queryParam("cursor")));

@@ -23,8 +23,8 @@ public final class NotificationsApi extends HttpApi {
     }
 
     private NotificationsApi(Wiring wiring) {
-        this(new InboxService(wiring.inbox(), wiring.cursors()),
-                new DeviceService(wiring.devices(), wiring.push(), wiring.ids(), wiring.clock()),
+        this(new InboxService(wiring.inbox(), wiring.cursors(), wiring.socialGraph()),
+                new DeviceService(wiring.devices(), wiring.push(), wiring.ids(), wiring.clock(), wiring.quotas()),
                 new NotificationSettingsService(wiring.notificationSettings()));
     }
 

@@ -6,20 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.realmoments.http.TestContext;
 import app.realmoments.id.Ids;
 import app.realmoments.notify.DeviceService;
+import app.realmoments.notify.InboxItem;
 import app.realmoments.notify.InboxService;
 import app.realmoments.notify.NotificationSettingsService;
 import app.realmoments.notify.PushPlatform;
+import app.realmoments.outbox.NotificationJob;
+import app.realmoments.outbox.NotificationType;
 import app.realmoments.page.Cursors;
 import app.realmoments.testing.Events;
+import app.realmoments.testing.FakeSocialGraph;
 import app.realmoments.testing.InMemoryDeviceStore;
 import app.realmoments.testing.InMemoryInbox;
 import app.realmoments.testing.InMemoryNotificationSettingsStore;
 import app.realmoments.testing.JsonTrees;
 import app.realmoments.testing.RecordingPushGateway;
+import app.realmoments.testing.Services;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -28,12 +34,33 @@ class NotificationsApiTest {
     /** Jonah, the caller of the events/ files. */
     private static final String JONAH = "01JHJ1C22G0NPARJS8VBV0PSAE";
 
+    private final InMemoryInbox inbox = new InMemoryInbox();
+    private final FakeSocialGraph graph = new FakeSocialGraph();
     private final InMemoryDeviceStore devices = new InMemoryDeviceStore();
     private final RecordingPushGateway push = new RecordingPushGateway(PushPlatform.FCM);
     private final NotificationsApi api = new NotificationsApi(
-            new InboxService(new InMemoryInbox(), new Cursors("test-cursor-signing-key-0123456789abcdef")),
-            new DeviceService(devices, push, new Ids(), Clock.systemUTC()),
+            new InboxService(inbox, new Cursors("test-cursor-signing-key-0123456789abcdef"), graph),
+            new DeviceService(devices, push, new Ids(), Clock.systemUTC(), Services.noQuotas()),
             new NotificationSettingsService(new InMemoryNotificationSettingsStore()));
+
+    @Test
+    void afterABlockTheInboxNoLongerNamesTheOtherEvenForOlderItems() throws Exception {
+        String maya = "01JD8X3Q6Z7V9K2M4N5P6R7S8T";
+        String priya = "5c8e2f14-7b3a-4d96-a1e0-3f9b6c2d8e47";
+        Instant at = Instant.parse("2026-11-29T12:00:00Z");
+        inbox.add(new InboxItem(JONAH, NotificationJob.of(NotificationType.FRIEND_REQUEST, JONAH, priya, null, null, at)
+                .notificationId(), NotificationType.FRIEND_REQUEST, priya, null, null, at));
+        inbox.add(new InboxItem(JONAH, NotificationJob.of(NotificationType.COMMENT, JONAH, maya, "01M8KK11T8Q32D8A1HM0318YS5",
+                null, at.plusSeconds(60)).notificationId(), NotificationType.COMMENT, maya, "01M8KK11T8Q32D8A1HM0318YS5", null,
+                at.plusSeconds(60)));
+        graph.block(priya, JONAH); // Priya blocked Jonah: her request must not show, or the block would
+
+        APIGatewayV2HTTPEvent list = Events.load("notifications-get.json", APIGatewayV2HTTPEvent.class);
+        JsonNode items = JsonTrees.tree(api.handleRequest(list, new TestContext("r1")).getBody()).path("items");
+
+        assertEquals(1, items.size(), items.toString());
+        assertEquals(maya, items.get(0).path("actorId").asText());
+    }
 
     @Test
     void jonahRegistersHisPhoneTwiceAndRemovesIt() throws Exception {

@@ -33,7 +33,7 @@ public final class PromptScheduler implements RequestStreamHandler {
     }
 
     private PromptScheduler(Wiring wiring) {
-        this(new PromptPlanner(wiring.prompts(), wiring.notificationQueue(), wiring.campusTimeZones(),
+        this(new PromptPlanner(wiring.prompts(), wiring.notificationQueue(), wiring.campusRegistry(),
                 wiring.promptWindow(), new SecureRandom(), wiring.clock()));
     }
 

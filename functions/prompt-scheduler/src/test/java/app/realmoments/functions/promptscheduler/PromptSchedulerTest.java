@@ -11,6 +11,7 @@ import app.realmoments.prompt.Prompt;
 import app.realmoments.prompt.PromptPlanner;
 import app.realmoments.prompt.PromptWindow;
 import app.realmoments.testing.Events;
+import app.realmoments.testing.InMemoryCampusRegistry;
 import app.realmoments.testing.InMemoryPromptStore;
 import app.realmoments.testing.RecordingNotificationQueue;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
@@ -35,7 +36,7 @@ class PromptSchedulerTest {
     private final InMemoryPromptStore store = new InMemoryPromptStore(100).join("uc-berkeley", "maya", "jonah");
     private final RecordingNotificationQueue queue = new RecordingNotificationQueue();
     private final PromptScheduler handler = new PromptScheduler(new PromptPlanner(store, queue,
-            CampusTimeZones.parse("uc-berkeley=America/Los_Angeles", "America/New_York"),
+            InMemoryCampusRegistry.withZones("uc-berkeley=America/Los_Angeles"),
             PromptWindow.parse("09:00", "21:00"), new Random(1), Clock.fixed(FIRED_AT, ZoneOffset.UTC)));
 
     @Test
@@ -48,7 +49,8 @@ class PromptSchedulerTest {
         returned.put("planned", 1);
         returned.put("notified", 2);
         assertEquals(lambdaJson(returned), result, "what Lambda's runtime wrote for the Map the handler returned");
-        assertEquals(2, queue.sent.size());
+        assertEquals(1, queue.sent.size(), "one job for the campus's two members");
+        assertEquals(java.util.List.of("jonah", "maya"), queue.sent.getFirst().recipientIds());
     }
 
     /** The runtime's serializer for a Map (its plain shaded Jackson; Map is no event type), as it wrote the old result. */

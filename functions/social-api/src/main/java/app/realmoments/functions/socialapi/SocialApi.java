@@ -1,6 +1,5 @@
 package app.realmoments.functions.socialapi;
 
-import app.realmoments.feed.FeedStore;
 import app.realmoments.http.ApiRequest;
 import app.realmoments.http.ApiResponse;
 import app.realmoments.http.HttpApi;
@@ -27,10 +26,9 @@ public final class SocialApi extends HttpApi {
 
     private SocialApi(Wiring wiring) {
         this(new UserDirectory(wiring.profiles(), wiring.socialGraphStore()),
-                new FriendshipService(wiring.socialGraphStore(), wiring.profiles(), wiring.notificationQueue(),
-                        wiring.cursors(), wiring.clock(), FeedStore.cleanup(wiring.feeds())),
-                new BlockService(wiring.socialGraphStore(), wiring.profiles(), wiring.cursors(), wiring.clock(),
-                        FeedStore.cleanup(wiring.feeds())));
+                new FriendshipService(wiring.socialGraphStore(), wiring.profiles(), wiring.cursors(), wiring.clock(),
+                        wiring.quotas(), wiring.friendRequestCooldown()),
+                new BlockService(wiring.socialGraphStore(), wiring.profiles(), wiring.cursors(), wiring.clock()));
     }
 
     public SocialApi(UserDirectory users, FriendshipService friendships, BlockService blocks) {

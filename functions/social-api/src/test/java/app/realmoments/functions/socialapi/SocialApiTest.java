@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.realmoments.activity.ActivityRules;
 import app.realmoments.http.TestContext;
 import app.realmoments.outbox.NotificationJob;
 import app.realmoments.outbox.NotificationType;
@@ -12,6 +13,8 @@ import app.realmoments.profile.Profile;
 import app.realmoments.social.UserDirectory;
 import app.realmoments.testing.Events;
 import app.realmoments.testing.FakeSocialGraph;
+import app.realmoments.testing.InMemoryFeedStore;
+import app.realmoments.testing.InMemoryMomentStore;
 import app.realmoments.testing.InMemoryProfileStore;
 import app.realmoments.testing.JsonTrees;
 import app.realmoments.testing.RecordingNotificationQueue;
@@ -39,15 +42,20 @@ class SocialApiTest {
     private final RecordingNotificationQueue queue = new RecordingNotificationQueue();
     private final Cursors cursors = new Cursors("test-cursor-signing-key-0123456789abcdef");
     private final SocialApi api = new SocialApi(new UserDirectory(profiles, graph),
-            Services.friendships(graph, profiles, queue, cursors, Clock.systemUTC()),
+            Services.friendships(graph, profiles, cursors, Clock.systemUTC()),
             Services.blocks(graph, profiles, cursors, Clock.systemUTC()));
+
+    {
+        // the notifications follow the graph's changes, as the users table's stream relay sends them
+        graph.onChange = new ActivityRules(queue, new InMemoryFeedStore(), new InMemoryMomentStore())::followUp;
+    }
 
     @BeforeEach
     void students() {
         Instant now = Instant.now();
-        profiles.save(new Profile(MAYA, "maya.lin", "Maya Lin", "uc-berkeley", now, now), null);
-        profiles.save(new Profile(JONAH, "jonah", "Jonah", "uc-berkeley", now, now), null);
-        profiles.save(new Profile(PRIYA, "priya", "Priya", "uc-berkeley", now, now), null);
+        profiles.save(new Profile(MAYA, "maya.lin", "Maya Lin", "uc-berkeley", now, now, null), null);
+        profiles.save(new Profile(JONAH, "jonah", "Jonah", "uc-berkeley", now, now, null), null);
+        profiles.save(new Profile(PRIYA, "priya", "Priya", "uc-berkeley", now, now, null), null);
     }
 
     @Test

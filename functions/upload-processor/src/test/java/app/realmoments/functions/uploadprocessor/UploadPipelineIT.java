@@ -62,11 +62,11 @@ class UploadPipelineIT {
     @BeforeAll
     static void wire() {
         var dynamo = AWS.dynamo();
-        store = new DynamoMomentStore(dynamo, AWS.table("MomentsTable"));
+        store = new DynamoMomentStore(dynamo, AWS.table("MomentsTable"), AWS.table("UsersTable"));
         media = new S3MediaStore(AWS::s3, AWS::presigner, AWS.bucket("MediaBucket"));
         DynamoProfileStore profiles = new DynamoProfileStore(dynamo, AWS.table("UsersTable"));
         moments = Services.moments(store, media, profiles,
-                new MomentVisibility(new DynamoSocialGraph(dynamo, AWS.table("UsersTable"))), new Ids(), Clock.systemUTC());
+                new MomentVisibility(new DynamoSocialGraph(dynamo, AWS.table("UsersTable")), profiles), new Ids(), Clock.systemUTC());
         processor = new UploadProcessor(new MomentPublisher(store, media, new SanitizingPipeline(),
                 new SqsNotificationQueue(AWS.sqs(), QUEUE), Clock.systemUTC()));
     }
@@ -171,7 +171,7 @@ class UploadPipelineIT {
 
     private String start(Map<String, byte[]> files, Map<String, String> types) throws Exception {
         new DynamoProfileStore(AWS.dynamo(), AWS.table("UsersTable")).save(new Profile(author,
-                "u" + author.substring(0, 8), "Uploader", "north", Instant.now(), Instant.now()), null);
+                "u" + author.substring(0, 8), "Uploader", "north", Instant.now(), Instant.now(), null), null);
         List<NewMoment.ImageDeclaration> images = new ArrayList<>();
         files.forEach((role, bytes) -> images.add(new NewMoment.ImageDeclaration(role, types.get(role), (long) bytes.length)));
         MomentService.Started started = moments.start(author, new NewMoment(null, "friends", images));

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -41,6 +42,7 @@ public final class Aws implements AutoCloseable {
     private SqsClient sqs;
     private SnsClient sns;
     private CognitoIdentityProviderClient cognito;
+    private SesV2Client ses;
 
     public Aws(String endpoint, String region) {
         this.endpoint = URI.create(endpoint);
@@ -112,6 +114,14 @@ public final class Aws implements AutoCloseable {
                     .credentialsProvider(credentials).httpClient(http).overrideConfiguration(overrides()).build());
         }
         return cognito;
+    }
+
+    public synchronized SesV2Client ses() {
+        if (ses == null) {
+            ses = keep(SesV2Client.builder().endpointOverride(endpoint).region(region)
+                    .credentialsProvider(credentials).httpClient(http).overrideConfiguration(overrides()).build());
+        }
+        return ses;
     }
 
     private <T extends AutoCloseable> T keep(T client) {

@@ -73,6 +73,8 @@ public final class Provisioner {
             case "AWS::SNS::Topic" -> new Topics(aws, settings).create(id, props(resource));
             case "AWS::Cognito::UserPool" -> new UserPools(aws, settings).pool(id, props(resource));
             case "AWS::Cognito::UserPoolClient" -> new UserPools(aws, settings).client(id, props(resource));
+            case "AWS::Cognito::UserPoolGroup" -> new UserPools(aws, settings).group(id, props(resource));
+            case "AWS::SES::EmailIdentity" -> new EmailIdentities(aws).create(id, props(resource));
             case "AWS::Serverless::Function" -> function(id, resource);
             case "AWS::Serverless::HttpApi" -> Physical.of(resource.type(), apiId, Map.of(
                     "ApiId", apiId,

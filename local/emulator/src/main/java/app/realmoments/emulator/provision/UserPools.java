@@ -14,6 +14,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminCreateUserConfigType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolClientRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupExistsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordPolicyType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientDescription;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolDescriptionType;
@@ -113,5 +114,17 @@ record UserPools(Aws aws, StackSettings settings) {
             attributes.put("ClientSecret", client.clientSecret());
         }
         return Physical.of("AWS::Cognito::UserPoolClient", client.clientId(), attributes);
+    }
+
+    /** AWS::Cognito::UserPoolGroup: the group, made once (one already there is kept). */
+    Physical group(String id, Map<String, Object> p) {
+        String poolId = str(p, "UserPoolId", null);
+        String name = str(p, "GroupName", settings.physicalName(id));
+        try {
+            aws.cognito().createGroup(b -> b.userPoolId(poolId).groupName(name).description(str(p, "Description", null)));
+        } catch (GroupExistsException exists) {
+            RuntimeLog.info("user pool group " + name + " exists already: reused");
+        }
+        return Physical.of("AWS::Cognito::UserPoolGroup", name, Map.of());
     }
 }

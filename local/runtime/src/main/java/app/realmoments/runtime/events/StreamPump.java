@@ -49,6 +49,8 @@ public final class StreamPump extends Pump {
     private static final class ShardState {
         final String id;
         String iterator;
+        /** The last sequence number read from the shard (null: none yet), where a fresh iterator resumes. */
+        String lastSequence;
         final Deque<Record> buffer = new ArrayDeque<>();
         int attempts;
         int limit;
@@ -91,6 +93,9 @@ public final class StreamPump extends Pump {
             if (shard.buffer.size() < batchSize && shard.iterator != null) {
                 GetRecordsResponse response = aws.streams().getRecords(b -> b.shardIterator(shard.iterator).limit(READ_LIMIT));
                 shard.buffer.addAll(response.records());
+                if (!response.records().isEmpty()) {
+                    shard.lastSequence = response.records().getLast().dynamodb().sequenceNumber();
+                }
                 shard.iterator = response.nextShardIterator();
             }
             if (!shard.buffer.isEmpty()) {
@@ -107,7 +112,9 @@ public final class StreamPump extends Pump {
         describedAt = System.nanoTime();
         List<Shard> found = aws.streams().describeStream(b -> b.streamArn(streamArn)).streamDescription().shards();
         for (Shard shard : found) {
-            if (shards.containsKey(shard.shardId())) {
+            ShardState known = shards.get(shard.shardId());
+            if (known != null) {
+                refresh(known);
                 continue;
             }
             // Shards found later are read from their start: everything in them is new to us.
@@ -116,6 +123,24 @@ public final class StreamPump extends Pump {
                     .shardIteratorType(type)).shardIterator();
             shards.put(shard.shardId(), new ShardState(shard.shardId(), iterator, batchSize));
         }
+    }
+
+    /**
+     * A fresh iterator after the last record read. moto rolls a failed TransactWriteItems back by putting
+     * deep copies of its tables in place, stream shards included, so an iterator taken before it reads a
+     * shard nothing is written to any more (a stream would go silent after a handle conflict); resuming
+     * from the last sequence number read loses and repeats nothing. Lambda's own pollers need none of it.
+     */
+    private void refresh(ShardState shard) {
+        if (!shard.buffer.isEmpty() || (shard.lastSequence == null && startingPosition == ShardIteratorType.LATEST)) {
+            return; // records still to deliver, or (LATEST, nothing read yet) no position to resume from
+        }
+        shard.iterator = shard.lastSequence == null
+                ? aws.streams().getShardIterator(b -> b.streamArn(streamArn).shardId(shard.id)
+                        .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator()
+                : aws.streams().getShardIterator(b -> b.streamArn(streamArn).shardId(shard.id)
+                        .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
+                        .sequenceNumber(shard.lastSequence)).shardIterator();
     }
 
     private void deliver(ShardState shard) throws InterruptedException {

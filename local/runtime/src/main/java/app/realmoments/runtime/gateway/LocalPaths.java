@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 /**
  * The runtime's own paths on the API port, which no template route can take: POST
  * /_local/schedules/{Function}[/{Event}] runs a function now with what its schedule delivers
- * (schedules never fire by themselves locally), GET /_local/outputs answers what outputs.json holds.
+ * (schedules never fire by themselves locally), GET /_local/outputs answers what outputs.json holds, GET
+ * /_local/emails every email the stack sent, newest first (api.md, "Local only").
  */
 public final class LocalPaths {
 
@@ -25,11 +26,18 @@ public final class LocalPaths {
     private LocalPaths() {
     }
 
-    /** Serves both paths on the gateway; each request reads the schedules and the outputs as they are then. */
+    /** Serves the paths on the gateway; each request reads the schedules, outputs and emails as they are then. */
     public static void serve(ApiGateway gateway, Supplier<List<Schedule>> schedules,
-                             Function<Schedule, Invocation> fire, Supplier<JsonNode> outputs) {
+                             Function<Schedule, Invocation> fire, Supplier<JsonNode> outputs, Supplier<JsonNode> emails) {
         gateway.internal("/_local/schedules/", exchange -> fireSchedule(exchange, schedules.get(), fire));
         gateway.internal("/_local/outputs", exchange -> respond(exchange, 200, JSON.writeValueAsString(outputs.get())));
+        gateway.internal("/_local/emails", exchange -> {
+            if (!exchange.getRequestMethod().equals("GET")) {
+                respond(exchange, 405, "{\"message\":\"use GET\"}");
+                return;
+            }
+            respond(exchange, 200, JSON.writeValueAsString(emails.get()));
+        });
     }
 
     private static void fireSchedule(HttpExchange exchange, List<Schedule> schedules,
