@@ -69,7 +69,7 @@ public final class MomentService {
         Profile author = profiles.find(authorId).orElseThrow(() -> new Problem(Problem.Kind.FORBIDDEN,
                 "profile_required", "create your profile with PUT /me before posting", null));
         if (valid.audience() == Audience.CAMPUS && author.campusId() == null) {
-            throw Problem.invalid("audience", "join a campus with PUT /me before posting to it");
+            throw Problem.invalid("audience", "verify a school email of a campus (POST /me/campus/verification) before posting to it");
         }
         String fingerprint = idempotencyKey == null ? null : fingerprint(valid);
         if (idempotencyKey != null) {

@@ -55,7 +55,7 @@ public final class DailyPrompt implements LateMoments, FeedLock {
     public View today(String callerId) {
         Profile caller = profiles.find(callerId).orElse(null);
         if (caller == null || caller.campusId() == null) {
-            throw Problem.notFound("prompt (join a campus with PUT /me to get one)");
+            throw Problem.notFound("prompt (verify a school email with POST /me/campus/verification to get one)");
         }
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zones.zoneOf(caller.campusId()));

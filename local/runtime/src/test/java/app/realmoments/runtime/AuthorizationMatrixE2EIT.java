@@ -3,13 +3,10 @@ package app.realmoments.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.realmoments.media.TestPhotos;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -46,10 +42,11 @@ class AuthorizationMatrixE2EIT {
     private static final Duration ASYNC_TIMEOUT = Duration.ofSeconds(60);
     private static final List<String> FUNCTIONS_NEEDED = List.of("ProfileApiFunction", "SocialApiFunction",
             "MomentsApiFunction", "FeedApiFunction", "UploadProcessorFunction", "FeedFanoutFunction",
-            "NotificationDispatcherFunction", "InteractionsApiFunction");
+            "NotificationDispatcherFunction", "InteractionsApiFunction", "CampusApiFunction");
     /** The callers, in the document's column order, as its header names them. */
     private static final List<String> CALLERS = List.of("author", "friend", "same-campus stranger",
             "other-campus stranger", "blocked", "blocker");
+    private static final String AUTHORS_CAMPUS = "north-campus";
 
     private static DevStack stack;
     private static HttpClient http;
@@ -57,6 +54,7 @@ class AuthorizationMatrixE2EIT {
     /** Caller name -> token, and -> user id (the token's sub). */
     private final Map<String, String> tokens = new LinkedHashMap<>();
     private final Map<String, String> ids = new LinkedHashMap<>();
+    private final Map<String, String> handles = new LinkedHashMap<>();
     private String friendsMoment;
     private String campusMoment;
     /** Written by the blocked user while still the author's friend. */
@@ -119,8 +117,8 @@ class AuthorizationMatrixE2EIT {
     // ------------------------------------------------------------------ the story
 
     private void setUpTheStory() throws Exception {
-        Map<String, String> campus = Map.of("author", "north-campus", "friend", "south-campus",
-                "same-campus stranger", "north-campus", "other-campus stranger", "south-campus",
+        Map<String, String> campus = Map.of("author", AUTHORS_CAMPUS, "friend", "state-u",
+                "same-campus stranger", "north-campus", "other-campus stranger", "state-u",
                 "blocked", "north-campus", "blocker", "north-campus");
         for (String caller : CALLERS) {
             String login = "matrix-" + caller.replace(' ', '-');
@@ -128,8 +126,9 @@ class AuthorizationMatrixE2EIT {
             tokens.put(caller, token);
             ids.put(caller, subject(token));
             String handle = login.replace('-', '_');
-            expect(200, call(caller, "PUT", "/me", Map.of("handle", handle, "displayName", caller,
-                    "campusId", campus.get(caller))));
+            handles.put(caller, handle);
+            expect(200, call(caller, "PUT", "/me", Map.of("handle", handle, "displayName", caller)));
+            ClientApp.joinCampus(stack, token, campus.get(caller));
         }
         for (String friend : List.of("friend", "blocked", "blocker")) {
             expect(200, call("author", "POST", "/friends/requests", Map.of("userId", ids.get(friend))));
@@ -142,6 +141,8 @@ class AuthorizationMatrixE2EIT {
             poll(friend + "'s feed holds both moments", () -> feed(friend),
                     feed -> feed.contains(friendsMoment) && feed.contains(campusMoment));
         }
+        poll("the campus feed holds the campus moment", () -> campusFeedOutcome("author", campusMoment).listed(),
+                "listed"::equals);
 
         blockedsComment = JSON.readTree(expect(201, call("blocked", "POST", "/moments/" + campusMoment + "/comments",
                 Map.of("text", "before the block"))).body()).path("commentId").asText();
@@ -150,30 +151,8 @@ class AuthorizationMatrixE2EIT {
         expect(204, call("blocker", "PUT", "/blocks/" + ids.get("author"), null));
     }
 
-    /** Posts a moment with one real JPEG, uploads it with the presigned PUT and waits until it is published. */
     private String publish(String audience) throws Exception {
-        byte[] jpeg = TestPhotos.phoneJpeg(320, 240, 1);
-        HttpResponse<String> created = expect(201, call("author", "POST", "/moments", Map.of(
-                "caption", "a " + audience + " moment", "audience", audience,
-                "images", List.of(Map.of("role", "back", "contentType", "image/jpeg", "contentLength", jpeg.length)))));
-        JsonNode moment = JSON.readTree(created.body());
-        JsonNode upload = moment.path("uploads").path(0);
-        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(upload.path("url").asText()))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(jpeg)).timeout(Duration.ofSeconds(30));
-        for (var header : upload.path("headers").properties()) {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (!name.equals("content-length") && !name.equals("host")) { // java.net.http sets these itself
-                put.header(header.getKey(), header.getValue().asText());
-            }
-        }
-        HttpResponse<String> uploaded = http.send(put.build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, uploaded.statusCode(), uploaded.body());
-        String momentId = moment.path("momentId").asText();
-        JsonNode done = poll("moment " + momentId + " processed",
-                () -> JSON.readTree(call("author", "GET", "/moments/" + momentId, null).body()),
-                m -> !m.path("status").asText().equals("pending"));
-        assertEquals("published", done.path("status").asText(), done.toString());
-        return momentId;
+        return ClientApp.publish(stack, tokens.get("author"), audience, "a " + audience + " moment");
     }
 
     // ------------------------------------------------------------------ the rows
@@ -231,6 +210,13 @@ class AuthorizationMatrixE2EIT {
         rows.put("`DELETE /moments/{campusMoment}/comments/{blockedsComment}`", (caller, unknown) ->
                 outcome(call(caller, "DELETE", "/moments/" + moment(campusMoment, unknown) + "/comments/"
                         + blockedsComment, null)));
+        rows.put("`GET /campuses/{the author's campus}/feed`: the campus moment", (caller, unknown) ->
+                campusFeedOutcome(caller, campusMoment));
+        rows.put("`PUT /me` `{\"campusId\": the author's campus}`", (caller, unknown) -> outcome(call(caller, "PUT",
+                "/me", Map.of("handle", handles.get(caller), "displayName", caller, "campusId", AUTHORS_CAMPUS))));
+        rows.put("`PUT /admin/campuses/{the author's campus}`", (caller, unknown) -> outcome(call(caller, "PUT",
+                "/admin/campuses/" + AUTHORS_CAMPUS, Map.of("name", "Taken Over", "timeZone", "UTC",
+                        "emailDomains", List.of("attacker.example")))));
         rows.put("`DELETE /moments/{friendsMoment}`", (caller, unknown) ->
                 outcome(call(caller, "DELETE", "/moments/" + moment(friendsMoment, unknown), null)));
         return rows;
@@ -250,6 +236,13 @@ class AuthorizationMatrixE2EIT {
 
     private Outcome feedOutcome(String caller, String momentId) throws Exception {
         HttpResponse<String> response = call(caller, "GET", "/feed?limit=50", null);
+        String listed = response.statusCode() == 200
+                ? (momentIds(JSON.readTree(response.body())).contains(momentId) ? "listed" : "absent") : null;
+        return new Outcome(response.statusCode(), listed, response.body());
+    }
+
+    private Outcome campusFeedOutcome(String caller, String momentId) throws Exception {
+        HttpResponse<String> response = call(caller, "GET", "/campuses/" + AUTHORS_CAMPUS + "/feed?limit=50", null);
         String listed = response.statusCode() == 200
                 ? (momentIds(JSON.readTree(response.body())).contains(momentId) ? "listed" : "absent") : null;
         return new Outcome(response.statusCode(), listed, response.body());

@@ -3,6 +3,8 @@ package app.realmoments.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.realmoments.media.TestPhotos;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +16,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** What the end-to-end tests share: the local stack with the jars they need, called as a client app would. */
 final class ClientApp {
@@ -95,6 +101,69 @@ final class ClientApp {
             Thread.sleep(250);
         }
         throw new AssertionError("gave up after " + timeout.toSeconds() + " s waiting for " + what + "; last: " + last);
+    }
+
+    /**
+     * Joins a campus as a student would: asks for a code at an address of one of the campus's email
+     * domains, reads the email at GET /_local/emails and confirms the code. Answers the profile.
+     */
+    static JsonNode joinCampus(DevStack stack, String token, String campusId) throws Exception {
+        JsonNode campus = null;
+        for (JsonNode item : JSON.readTree(expect(200, call(stack, "GET", "/campuses", token, null)).body()).path("items")) {
+            if (item.path("campusId").asText().equals(campusId)) {
+                campus = item;
+            }
+        }
+        assertTrue(campus != null, campusId + " is in GET /campuses");
+        String email = "s" + subject(token).replace("-", "").substring(0, 12) + "@" + campus.path("emailDomains").get(0).asText();
+        String verificationId = JSON.readTree(expect(202, call(stack, "POST", "/me/campus/verification", token,
+                Map.of("campusId", campusId, "email", email))).body()).path("verificationId").asText();
+        assertTrue(!verificationId.isEmpty(), "a verification id");
+        String text = poll("the code sent to " + email, Duration.ofSeconds(20), () -> lastEmailTo(stack, email),
+                found -> found != null);
+        Matcher code = Pattern.compile("\\b([0-9]{6})\\b").matcher(text);
+        assertTrue(code.find(), "a six-digit code in " + text);
+        return JSON.readTree(expect(200, call(stack, "POST", "/me/campus/verification/confirm", token,
+                Map.of("code", code.group(1)))).body());
+    }
+
+    /** The text of the newest email to {@code to} that the stack sent, from GET /_local/emails; null if none. */
+    static String lastEmailTo(DevStack stack, String to) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/_local/emails"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        for (JsonNode email : JSON.readTree(response.body()).path("items")) {
+            if (email.path("to").asText().equals(to)) {
+                return email.path("text").asText();
+            }
+        }
+        return null;
+    }
+
+    /** Posts a moment with one real JPEG, uploads it with the presigned PUT and waits until it is published. */
+    static String publish(DevStack stack, String token, String audience, String caption) throws Exception {
+        byte[] jpeg = TestPhotos.phoneJpeg(320, 240, 1);
+        HttpResponse<String> created = expect(201, call(stack, "POST", "/moments", token, Map.of(
+                "caption", caption, "audience", audience,
+                "images", List.of(Map.of("role", "back", "contentType", "image/jpeg", "contentLength", jpeg.length)))));
+        JsonNode moment = JSON.readTree(created.body());
+        JsonNode upload = moment.path("uploads").path(0);
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(upload.path("url").asText()))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(jpeg)).timeout(Duration.ofSeconds(30));
+        for (var header : upload.path("headers").properties()) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (!name.equals("content-length") && !name.equals("host")) { // java.net.http sets these itself
+                put.header(header.getKey(), header.getValue().asText());
+            }
+        }
+        HttpResponse<String> uploaded = HTTP.send(put.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, uploaded.statusCode(), uploaded.body());
+        String momentId = moment.path("momentId").asText();
+        JsonNode done = poll("moment " + momentId + " processed", Duration.ofSeconds(60),
+                () -> JSON.readTree(call(stack, "GET", "/moments/" + momentId, token, null).body()),
+                m -> !m.path("status").asText().equals("pending"));
+        assertEquals("published", done.path("status").asText(), done.toString());
+        return momentId;
     }
 
     /** The user id a token stands for (its {@code sub}), as the authorizer passes it on. */

@@ -49,8 +49,7 @@ class ProcessContainersE2EIT {
             assertEquals(200, health.statusCode(), health.body());
 
             String token = stack.token("carol-process");
-            expect(200, call(stack, "PUT", "/me", token, Map.of("handle", "carol_process", "displayName", "Carol",
-                    "campusId", "state-u")));
+            expect(200, call(stack, "PUT", "/me", token, Map.of("handle", "carol_process", "displayName", "Carol")));
             JsonNode me = ClientApp.JSON.readTree(expect(200, call(stack, "GET", "/me", token, null)).body());
             assertEquals("carol_process", me.path("handle").asText(), me.toString());
             assertEquals(ClientApp.subject(token), me.path("userId").asText(), me.toString());

@@ -74,10 +74,8 @@ class WalkingSkeletonE2EIT {
         String aliceId = subject(alice);
         String bobId = subject(bob);
 
-        assertStatus(200, call("PUT", "/me", alice, Map.of("handle", "alice_e2e", "displayName", "Alice",
-                "campusId", "state-u")));
-        assertStatus(200, call("PUT", "/me", bob, Map.of("handle", "bob_e2e", "displayName", "Bob",
-                "campusId", "state-u")));
+        assertStatus(200, call("PUT", "/me", alice, Map.of("handle", "alice_e2e", "displayName", "Alice")));
+        assertStatus(200, call("PUT", "/me", bob, Map.of("handle", "bob_e2e", "displayName", "Bob")));
         befriend(alice, aliceId, bob, bobId);
 
         byte[] jpeg = jpegWithExif(320, 240);

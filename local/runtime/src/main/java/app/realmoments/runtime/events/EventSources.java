@@ -50,10 +50,6 @@ public final class EventSources implements AutoCloseable {
                 if ("false".equalsIgnoreCase(String.valueOf(p.get("Enabled")))) {
                     continue;
                 }
-                if (p.get("FilterCriteria") != null) {
-                    RuntimeLog.warn(spec.logicalId() + "." + event.name() + ": FilterCriteria is not emulated, every"
-                            + " record is delivered");
-                }
                 switch (event.type()) {
                     case "S3" -> s3Source(function, event, notifications);
                     case "DynamoDB" -> pumps.add(new StreamPump(aws, function, text(p, "Stream"),
@@ -61,7 +57,8 @@ public final class EventSources implements AutoCloseable {
                             integer(p, "BatchSize", 100), integer(p, "MaximumRetryAttempts", -1),
                             responseTypes(p).contains("ReportBatchItemFailures"),
                             Boolean.parseBoolean(text(p, "BisectBatchOnFunctionError")),
-                            onFailureQueue(spec.logicalId(), FunctionSpec.onFailure(p.get("DestinationConfig")))));
+                            onFailureQueue(spec.logicalId(), FunctionSpec.onFailure(p.get("DestinationConfig"))),
+                            EventFilter.of(p.get("FilterCriteria"))));
                     case "SQS" -> {
                         String arn = text(p, "Queue");
                         pumps.add(new SqsPump(aws, function, queueUrl(arn), arn, integer(p, "BatchSize", 10),

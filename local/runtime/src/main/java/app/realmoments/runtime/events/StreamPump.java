@@ -41,6 +41,7 @@ public final class StreamPump extends Pump {
     private final boolean reportFailures;
     private final boolean bisect;
     private final String onFailure;
+    private final EventFilter filter;
     private final ShardIteratorType startingPosition;
     private final Map<String, ShardState> shards = new LinkedHashMap<>();
     private long describedAt;
@@ -62,9 +63,12 @@ public final class StreamPump extends Pump {
         }
     }
 
-    /** @param onFailure the queue URL of the mapping's DestinationConfig.OnFailure destination, or null */
+    /**
+     * @param onFailure the queue URL of the mapping's DestinationConfig.OnFailure destination, or null
+     * @param filter the mapping's FilterCriteria: records it does not match are skipped, as Lambda skips them
+     */
     public StreamPump(Aws aws, LocalFunction function, String streamArn, String startingPosition, int batchSize,
-                      int maxRetries, boolean reportFailures, boolean bisect, String onFailure) {
+                      int maxRetries, boolean reportFailures, boolean bisect, String onFailure, EventFilter filter) {
         super(function.spec().logicalId() + "<-stream");
         this.aws = aws;
         this.function = function;
@@ -74,6 +78,7 @@ public final class StreamPump extends Pump {
         this.reportFailures = reportFailures;
         this.bisect = bisect;
         this.onFailure = onFailure;
+        this.filter = filter;
         this.startingPosition = "LATEST".equals(startingPosition) ? ShardIteratorType.LATEST : ShardIteratorType.TRIM_HORIZON;
     }
 
@@ -92,7 +97,11 @@ public final class StreamPump extends Pump {
             }
             if (shard.buffer.size() < batchSize && shard.iterator != null) {
                 GetRecordsResponse response = aws.streams().getRecords(b -> b.shardIterator(shard.iterator).limit(READ_LIMIT));
-                shard.buffer.addAll(response.records());
+                for (Record record : response.records()) {
+                    if (filter.matches(EventJson.dynamodbRecord(record, streamArn, aws.region()))) {
+                        shard.buffer.add(record);
+                    }
+                }
                 if (!response.records().isEmpty()) {
                     shard.lastSequence = response.records().getLast().dynamodb().sequenceNumber();
                 }
