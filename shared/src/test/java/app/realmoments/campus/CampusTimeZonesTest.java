@@ -3,11 +3,11 @@ package app.realmoments.campus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.realmoments.testing.InMemoryCampusRegistry;
+import app.realmoments.testing.SettableClock;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class CampusTimeZonesTest {
@@ -28,23 +28,7 @@ class CampusTimeZonesTest {
     @Test
     void aZoneIsReadOnceInAWhileAndAnAdminsChangeShowsAfterThat() {
         InMemoryCampusRegistry registry = InMemoryCampusRegistry.withZones("north=Europe/Paris");
-        AtomicReference<Instant> now = new AtomicReference<>(NOW);
-        Clock clock = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
+        SettableClock clock = new SettableClock(NOW);
         CampusTimeZones zones = new CampusTimeZones(registry, ZoneId.of("UTC"), clock);
         for (int i = 0; i < 1000; i++) {
             zones.zoneOf("north");
@@ -52,7 +36,7 @@ class CampusTimeZonesTest {
         assertEquals(1, registry.finds, "a thousand recipients of one campus: one read");
         registry.add("north", ZoneId.of("Asia/Tokyo"));
         assertEquals(ZoneId.of("Europe/Paris"), zones.zoneOf("north"), "still fresh");
-        now.set(NOW.plus(CampusTimeZones.FRESH));
+        clock.set(NOW.plus(CampusTimeZones.FRESH));
         assertEquals(ZoneId.of("Asia/Tokyo"), zones.zoneOf("north"), "read again");
         assertEquals(2, registry.finds);
     }

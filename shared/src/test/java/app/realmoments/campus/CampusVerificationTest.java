@@ -15,14 +15,12 @@ import app.realmoments.testing.InMemoryMembershipStore;
 import app.realmoments.testing.InMemoryProfileStore;
 import app.realmoments.testing.InMemoryQuotaCounter;
 import app.realmoments.testing.RecordingMailer;
-import java.time.Clock;
+import app.realmoments.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,23 +29,7 @@ class CampusVerificationTest {
     private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
     private static final String KEY = "test-code-key-0123456789abcdef0123456789";
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(NOW);
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final SettableClock clock = new SettableClock(NOW);
     private final InMemoryCampusRegistry registry = new InMemoryCampusRegistry();
     private final InMemoryProfileStore profiles = new InMemoryProfileStore();
     private final InMemoryMembershipStore membership = new InMemoryMembershipStore(profiles);
@@ -126,7 +108,7 @@ class CampusVerificationTest {
     @Test
     void aCodeExpiresAfterTenMinutes() {
         start("ana", "north", "ana@north.example.edu");
-        now.set(NOW.plus(Duration.ofMinutes(10)));
+        clock.set(NOW.plus(Duration.ofMinutes(10)));
         assertEquals("code_expired", refused(() -> confirm("ana", mailer.lastCode())).code());
         assertNull(profiles.find("ana").orElseThrow().campusId());
     }
