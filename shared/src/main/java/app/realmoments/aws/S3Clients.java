@@ -23,17 +23,7 @@ public final class S3Clients {
      * request that never calls S3. Under SnapStart it is built (and primed) before the snapshot.
      */
     public static Supplier<S3Client> lazyClient(AwsClients aws) {
-        Supplier<S3Client> lazy = new Supplier<>() {
-            private S3Client client;
-
-            @Override
-            public synchronized S3Client get() {
-                if (client == null) {
-                    client = build(aws);
-                }
-                return client;
-            }
-        };
+        Supplier<S3Client> lazy = Lazy.of(() -> build(aws));
         if (Priming.enabled()) {
             Priming.register("S3", () -> {
                 lazy.get();
@@ -56,17 +46,7 @@ public final class S3Clients {
      * URL. Under SnapStart it is built (and primed) before the snapshot.
      */
     public static Supplier<S3Presigner> lazyPresigner(AwsClients aws) {
-        Supplier<S3Presigner> lazy = new Supplier<>() {
-            private S3Presigner presigner;
-
-            @Override
-            public synchronized S3Presigner get() {
-                if (presigner == null) {
-                    presigner = buildPresigner(aws);
-                }
-                return presigner;
-            }
-        };
+        Supplier<S3Presigner> lazy = Lazy.of(() -> buildPresigner(aws));
         if (Priming.enabled()) {
             Priming.register("S3 presigner", () -> {
                 lazy.get();

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The one rule for "may viewer V see moment M": the author always; nobody else before it is published;
@@ -34,13 +35,8 @@ public final class MomentVisibility {
         if (moment.authorId().equals(viewerId) || !moment.isPublished()) {
             return moment.authorId().equals(viewerId);
         }
-        SocialGraph.Standing standing = standing(viewerId, List.of(moment.authorId()));
-        boolean friends = standing.friends().contains(moment.authorId());
-        boolean blocked = standing.blocked().contains(moment.authorId());
-        if (blocked || friends || !sameCampus(viewer, moment)) {
-            return !blocked && friends;
-        }
-        return profiles.find(moment.authorId()).filter(author -> sameCampus(author, moment)).isPresent();
+        return rule(viewerId, viewer, moment, standing(viewerId, List.of(moment.authorId())),
+                () -> profiles.find(moment.authorId()).orElse(null));
     }
 
     /** How the viewer stands with these authors (one batch read), for {@link #forPage}. */
@@ -55,16 +51,20 @@ public final class MomentVisibility {
      */
     public static Predicate<Moment> forPage(String viewerId, Profile viewer, SocialGraph.Standing standing,
                                             Map<String, Profile> authors) {
-        return moment -> {
-            if (moment.authorId().equals(viewerId)) {
-                return true;
-            }
-            if (!moment.isPublished() || standing.blocked().contains(moment.authorId())) {
-                return false;
-            }
-            return standing.friends().contains(moment.authorId())
-                    || sameCampus(viewer, moment) && sameCampus(authors.get(moment.authorId()), moment);
-        };
+        return moment -> rule(viewerId, viewer, moment, standing, () -> authors.get(moment.authorId()));
+    }
+
+    /** The rule itself; the author's profile is asked for only when the campus decides. */
+    private static boolean rule(String viewerId, Profile viewer, Moment moment, SocialGraph.Standing standing,
+                                Supplier<Profile> author) {
+        if (moment.authorId().equals(viewerId)) {
+            return true;
+        }
+        if (!moment.isPublished() || standing.blocked().contains(moment.authorId())) {
+            return false;
+        }
+        return standing.friends().contains(moment.authorId())
+                || sameCampus(viewer, moment) && sameCampus(author.get(), moment);
     }
 
     /** Whether a campus moment's campus is this person's verified campus. */

@@ -340,7 +340,7 @@ public final class Wiring {
     public synchronized Mailer mailer() {
         if (mailer == null) {
             String from = require("VERIFICATION_EMAIL_FROM");
-            mailer = new SesMailer(SesClients.create(aws()), from);
+            mailer = new SesMailer(SesClients.lazyClient(aws()), from);
         }
         return mailer;
     }

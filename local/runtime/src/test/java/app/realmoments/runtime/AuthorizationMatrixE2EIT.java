@@ -217,6 +217,8 @@ class AuthorizationMatrixE2EIT {
         rows.put("`PUT /admin/campuses/{the author's campus}`", (caller, unknown) -> outcome(call(caller, "PUT",
                 "/admin/campuses/" + AUTHORS_CAMPUS, Map.of("name", "Taken Over", "timeZone", "UTC",
                         "emailDomains", List.of("attacker.example")))));
+        rows.put("`PUT /admin/campuses/{the author's campus}/members/{author}`", (caller, unknown) -> outcome(call(caller,
+                "PUT", "/admin/campuses/" + AUTHORS_CAMPUS + "/members/" + user(unknown), null)));
         rows.put("`DELETE /moments/{friendsMoment}`", (caller, unknown) ->
                 outcome(call(caller, "DELETE", "/moments/" + moment(friendsMoment, unknown), null)));
         return rows;

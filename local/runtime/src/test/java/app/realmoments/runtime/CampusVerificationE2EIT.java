@@ -3,18 +3,16 @@ package app.realmoments.runtime;
 import static app.realmoments.runtime.ClientApp.JSON;
 import static app.realmoments.runtime.ClientApp.call;
 import static app.realmoments.runtime.ClientApp.expect;
-import static app.realmoments.runtime.ClientApp.lastEmailTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -53,24 +51,12 @@ class CampusVerificationE2EIT {
         return token;
     }
 
-    private static String code(String to) throws Exception {
-        String text = ClientApp.poll("an email to " + to, Duration.ofSeconds(20), () -> lastEmailTo(stack, to),
-                found -> found != null);
-        Matcher code = Pattern.compile("\\b([0-9]{6})\\b").matcher(text);
-        assertTrue(code.find(), text);
-        return code.group(1);
-    }
-
-    private static String error(HttpResponse response) throws Exception {
+    private static String error(HttpResponse<String> response) throws Exception {
         return JSON.readTree(response.body()).path("error").path("code").asText();
     }
 
-    private record HttpResponse(int status, String body) {
-    }
-
-    private static HttpResponse send(String token, String method, String path, Object body) throws Exception {
-        var response = call(stack, method, path, token, body);
-        return new HttpResponse(response.statusCode(), response.body());
+    private static HttpResponse<String> send(String token, String method, String path, Object body) throws Exception {
+        return call(stack, method, path, token, body);
     }
 
     private static List<String> campusFeed(String token, String campusId) throws Exception {
@@ -92,27 +78,27 @@ class CampusVerificationE2EIT {
         String eve = student("eve");
 
         // typing a campus makes nobody a member
-        HttpResponse typed = send(eve, "PUT", "/me", Map.of("handle", "campus_eve", "displayName", "eve",
+        HttpResponse<String> typed = send(eve, "PUT", "/me", Map.of("handle", "campus_eve", "displayName", "eve",
                 "campusId", "north-campus"));
-        assertEquals(400, typed.status());
+        assertEquals(400, typed.statusCode());
         assertEquals("campus_requires_verification", error(typed));
-        assertEquals(403, send(eve, "GET", "/campuses/north-campus/feed", null).status());
+        assertEquals(403, send(eve, "GET", "/campuses/north-campus/feed", null).statusCode());
 
         // an address outside the campus's domains, and one at a look-alike domain
         for (String email : List.of("ana@state.example.edu", "ana@north.example.edu.evil.example")) {
-            HttpResponse refused = send(ana, "POST", "/me/campus/verification",
+            HttpResponse<String> refused = send(ana, "POST", "/me/campus/verification",
                     Map.of("campusId", "north-campus", "email", email));
-            assertEquals(400, refused.status(), refused.body());
+            assertEquals(400, refused.statusCode(), refused.body());
             assertEquals("email_not_of_campus", error(refused));
         }
 
         // the address as the student typed it; the code goes to its lower-case form
         expect(202, call(stack, "POST", "/me/campus/verification", ana,
                 Map.of("campusId", "north-campus", "email", "Ana.Lopez@North.Example.EDU")));
-        String code = code("ana.lopez@north.example.edu");
+        String code = ClientApp.codeSentTo(stack, "ana.lopez@north.example.edu");
         String wrong = code.equals("000000") ? "111111" : "000000";
-        HttpResponse wrongly = send(ana, "POST", "/me/campus/verification/confirm", Map.of("code", wrong));
-        assertEquals(400, wrongly.status());
+        HttpResponse<String> wrongly = send(ana, "POST", "/me/campus/verification/confirm", Map.of("code", wrong));
+        assertEquals(400, wrongly.statusCode());
         assertEquals("wrong_code", error(wrongly));
         JsonNode me = JSON.readTree(expect(200, call(stack, "POST", "/me/campus/verification/confirm", ana,
                 Map.of("code", code))).body());
@@ -120,9 +106,9 @@ class CampusVerificationE2EIT {
         assertTrue(me.has("campusVerifiedAt"), me.toString());
 
         // one school email, one account
-        HttpResponse taken = send(ben, "POST", "/me/campus/verification",
+        HttpResponse<String> taken = send(ben, "POST", "/me/campus/verification",
                 Map.of("campusId", "north-campus", "email", "ana.lopez@north.example.edu"));
-        assertEquals(409, taken.status(), taken.body());
+        assertEquals(409, taken.statusCode(), taken.body());
         assertEquals("email_taken", error(taken));
         ClientApp.joinCampus(stack, ben, "north-campus");
 
@@ -134,11 +120,11 @@ class CampusVerificationE2EIT {
         // Ana leaves: her campus moment leaves the campus feed at once, and she the campus
         expect(204, call(stack, "DELETE", "/me/campus", ana, null));
         assertFalse(campusFeed(ben, "north-campus").contains(moment), "gone from the campus feed");
-        assertEquals(404, send(ben, "GET", "/moments/" + moment, null).status());
+        assertEquals(404, send(ben, "GET", "/moments/" + moment, null).statusCode());
         expect(200, call(stack, "GET", "/moments/" + moment, ana, null));
         JsonNode left = JSON.readTree(expect(200, call(stack, "GET", "/me", ana, null)).body());
         assertFalse(left.has("campusId"), left.toString());
-        assertEquals(403, send(ana, "GET", "/campuses/north-campus/feed", null).status());
+        assertEquals(403, send(ana, "GET", "/campuses/north-campus/feed", null).statusCode());
 
         // her address is free again: Eve, who typed a campus, verifies it properly
         expect(202, call(stack, "POST", "/me/campus/verification", eve,
@@ -150,14 +136,14 @@ class CampusVerificationE2EIT {
         String student = student("mallory");
         Map<String, Object> campus = Map.of("name", "River College", "timeZone", "America/Denver",
                 "emailDomains", List.of("river.example.edu"));
-        assertEquals(403, send(student, "PUT", "/admin/campuses/river-college", campus).status());
+        assertEquals(403, send(student, "PUT", "/admin/campuses/river-college", campus).statusCode());
 
         String admin = stack.login("campus-admin", List.of("admins")).idToken();
         expect(201, call(stack, "PUT", "/admin/campuses/river-college", admin, campus));
         expect(200, call(stack, "PUT", "/admin/campuses/river-college", admin, campus));
-        HttpResponse badZone = send(admin, "PUT", "/admin/campuses/river-college",
+        HttpResponse<String> badZone = send(admin, "PUT", "/admin/campuses/river-college",
                 Map.of("name", "River College", "timeZone", "Mars/Olympus", "emailDomains", List.of("river.example.edu")));
-        assertEquals(400, badZone.status(), badZone.body());
+        assertEquals(400, badZone.statusCode(), badZone.body());
         JsonNode registry = JSON.readTree(expect(200, call(stack, "GET", "/campuses?limit=50", student, null)).body());
         assertTrue(registry.toString().contains("river.example.edu"), registry.toString());
 

@@ -119,12 +119,17 @@ final class ClientApp {
         String verificationId = JSON.readTree(expect(202, call(stack, "POST", "/me/campus/verification", token,
                 Map.of("campusId", campusId, "email", email))).body()).path("verificationId").asText();
         assertTrue(!verificationId.isEmpty(), "a verification id");
-        String text = poll("the code sent to " + email, Duration.ofSeconds(20), () -> lastEmailTo(stack, email),
+        return JSON.readTree(expect(200, call(stack, "POST", "/me/campus/verification/confirm", token,
+                Map.of("code", codeSentTo(stack, email)))).body());
+    }
+
+    /** The six-digit code of the newest email to {@code to}, waiting for it to arrive. */
+    static String codeSentTo(DevStack stack, String to) throws Exception {
+        String text = poll("the code sent to " + to, Duration.ofSeconds(20), () -> lastEmailTo(stack, to),
                 found -> found != null);
         Matcher code = Pattern.compile("\\b([0-9]{6})\\b").matcher(text);
         assertTrue(code.find(), "a six-digit code in " + text);
-        return JSON.readTree(expect(200, call(stack, "POST", "/me/campus/verification/confirm", token,
-                Map.of("code", code.group(1)))).body());
+        return code.group(1);
     }
 
     /** The text of the newest email to {@code to} that the stack sent, from GET /_local/emails; null if none. */

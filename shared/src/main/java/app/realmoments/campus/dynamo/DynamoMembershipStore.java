@@ -139,15 +139,7 @@ public final class DynamoMembershipStore implements MembershipStore {
             if (previousClaim != null && !previousClaim.equals(hash)) {
                 writes.add(releaseClaim(previousClaim, v.userId()));
             }
-            String previousCampus = str(profile, "campusId"); // verified or not: its member item goes
-            if (previousCampus != null && !previousCampus.equals(v.campusId())) {
-                writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table)
-                        .key(memberKey(previousCampus, v.userId()))).build());
-            }
-            Map<String, AttributeValue> member = new HashMap<>(memberKey(v.campusId(), v.userId()));
-            member.put("userId", s(v.userId()));
-            member.put("joinedAt", time(at));
-            writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(member)).build());
+            writes.addAll(memberMove(v.userId(), str(profile, "campusId"), v.campusId(), at));
             try {
                 dynamo.transactWriteItems(r -> r.transactItems(writes));
                 return Joined.JOINED;
@@ -174,26 +166,29 @@ public final class DynamoMembershipStore implements MembershipStore {
 
     @Override
     public void grant(String userId, String campusId, Instant at) {
-        Map<String, AttributeValue> profile = profileItem(userId);
-        if (profile == null) {
-            throw new IllegalStateException("no profile for " + userId);
+        for (int attempt = 1; ; attempt++) {
+            Map<String, AttributeValue> profile = profileItem(userId);
+            if (profile == null) {
+                throw new IllegalStateException("no profile for " + userId);
+            }
+            List<TransactWriteItem> writes = new ArrayList<>();
+            writes.add(profileWrite(userId, profile, "SET campusId = :campus, campusVerifiedAt = :at REMOVE schoolEmail",
+                    Map.of(":campus", s(campusId), ":at", time(at))));
+            String previousClaim = str(profile, "schoolEmail");
+            if (previousClaim != null) {
+                writes.add(releaseClaim(previousClaim, userId));
+            }
+            writes.addAll(memberMove(userId, str(profile, "campusId"), campusId, at));
+            try {
+                dynamo.transactWriteItems(r -> r.transactItems(writes));
+                return;
+            } catch (TransactionCanceledException cancelled) {
+                if (attempt >= ATTEMPTS) {
+                    throw cancelled;
+                }
+                Backoff.STANDARD.pause(attempt); // the profile changed meanwhile: read it again
+            }
         }
-        List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(profileWrite(userId, profile, "SET campusId = :campus, campusVerifiedAt = :at REMOVE schoolEmail",
-                Map.of(":campus", s(campusId), ":at", time(at))));
-        String previousClaim = str(profile, "schoolEmail");
-        if (previousClaim != null) {
-            writes.add(releaseClaim(previousClaim, userId));
-        }
-        String previousCampus = str(profile, "campusId");
-        if (previousCampus != null && !previousCampus.equals(campusId)) {
-            writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table).key(memberKey(previousCampus, userId))).build());
-        }
-        Map<String, AttributeValue> member = new HashMap<>(memberKey(campusId, userId));
-        member.put("userId", s(userId));
-        member.put("joinedAt", time(at));
-        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(member)).build());
-        dynamo.transactWriteItems(r -> r.transactItems(writes));
     }
 
     @Override
@@ -221,6 +216,23 @@ public final class DynamoMembershipStore implements MembershipStore {
                 Backoff.STANDARD.pause(attempt); // changed meanwhile (or left by an earlier try): read again
             }
         }
+    }
+
+    /**
+     * The member item of {@code campusId} put, and the one of the campus the profile named before (verified
+     * or not) deleted.
+     */
+    private List<TransactWriteItem> memberMove(String userId, String previousCampus, String campusId, Instant at) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        if (previousCampus != null && !previousCampus.equals(campusId)) {
+            writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table)
+                    .key(memberKey(previousCampus, userId))).build());
+        }
+        Map<String, AttributeValue> member = new HashMap<>(memberKey(campusId, userId));
+        member.put("userId", s(userId));
+        member.put("joinedAt", time(at));
+        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(member)).build());
+        return writes;
     }
 
     /** An update of the profile, conditioned on its campus attributes being what {@code read} holds. */

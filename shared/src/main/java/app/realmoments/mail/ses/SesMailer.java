@@ -1,6 +1,7 @@
 package app.realmoments.mail.ses;
 
 import app.realmoments.mail.Mailer;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.MessageRejectedException;
 import software.amazon.awssdk.services.sesv2.model.NotFoundException;
@@ -12,10 +13,11 @@ import software.amazon.awssdk.services.sesv2.model.NotFoundException;
  */
 public final class SesMailer implements Mailer {
 
-    private final SesV2Client ses;
+    private final Supplier<SesV2Client> ses;
     private final String from;
 
-    public SesMailer(SesV2Client ses, String from) {
+    /** @param ses the client, built when the first email is sent (aws/SesClients.lazyClient) */
+    public SesMailer(Supplier<SesV2Client> ses, String from) {
         this.ses = ses;
         this.from = from;
     }
@@ -23,7 +25,7 @@ public final class SesMailer implements Mailer {
     @Override
     public void send(Email email) {
         try {
-            ses.sendEmail(r -> r.fromEmailAddress(from)
+            ses.get().sendEmail(r -> r.fromEmailAddress(from)
                     .destination(d -> d.toAddresses(email.to()))
                     .content(c -> c.simple(m -> m
                             .subject(s -> s.data(email.subject()).charset("UTF-8"))

@@ -21,7 +21,7 @@ class SesMailerIT {
     @Test
     void anEmailFromTheStacksSenderIsSentAndKeptByTheEmulator() throws Exception {
         String to = "student-" + UUID.randomUUID() + "@north.example.edu";
-        new SesMailer(aws.ses(), "no-reply@realmoments.example")
+        new SesMailer(aws::ses, "no-reply@realmoments.example")
                 .send(new Mailer.Email(to, "Your code", "Your code is 123456\nIt works once."));
         JsonNode mine = null;
         try (InputStream in = URI.create(aws.endpoint() + "/_emulator/ses/messages").toURL().openStream()) {
@@ -40,7 +40,7 @@ class SesMailerIT {
 
     @Test
     void aSenderSesDoesNotHoldIsRefused() {
-        SesMailer stranger = new SesMailer(aws.ses(), "someone@not-verified.example");
+        SesMailer stranger = new SesMailer(aws::ses, "someone@not-verified.example");
         assertThrows(Mailer.Refused.class,
                 () -> stranger.send(new Mailer.Email("a@north.example.edu", "s", "t")));
     }
