@@ -60,7 +60,7 @@ test: $(VENV_STAMP) ## Run every test: unit, emulator integration, end to end, A
 	@mkdir -p target && rm -f $(CHECKS)
 	@find . \( -name .venv -o -name .tools -o -name node_modules \) -prune -o -type d -path '*/target/surefire-reports' -prune -exec rm -rf {} +
 	-@$(call step,./mvnw verify (the suites above),$(MVN) verify && touch $(BUILT))
-	-@$(call step,scripts/test_*.py (python -m unittest against moto),cd scripts && AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 ../$(VENV)/bin/python -m unittest discover -p 'test_*.py')
+	-@$(call step,scripts/test_*.py (python -m unittest against moto),AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 $(VENV)/bin/python -m unittest discover -s scripts -p 'test_*.py')
 	-@$(call step,openapi-spec-validator docs/openapi.yaml,$(MAKE) --no-print-directory openapi)
 	-@$(call step,TypeScript client generated and compiled,$(MAKE) --no-print-directory client)
 	-@$(call step,sam validate --lint,$(MAKE) --no-print-directory sam-validate)
