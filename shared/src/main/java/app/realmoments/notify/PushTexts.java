@@ -25,6 +25,8 @@ public final class PushTexts {
                     : who + " commented on your moment";
             case PROMPT -> "Time to post: 2 minutes to share what is really happening";
             case MOMENT_REJECTED -> "Your moment could not be published";
+            case MOMENT_REMOVED -> "One of your moments was removed for breaking the community rules";
+            case EXPORT_READY -> "Your copy of your data is ready to download";
         };
         Map<String, String> data = new LinkedHashMap<>();
         data.put("notificationId", job.notificationId());

@@ -3,7 +3,11 @@ package app.realmoments.outbox;
 import app.realmoments.json.Wire;
 
 public enum NotificationType implements Wire {
-    FRIEND_REQUEST, FRIEND_ACCEPTED, NEW_MOMENT, REACTION, COMMENT, PROMPT, MOMENT_REJECTED;
+    FRIEND_REQUEST, FRIEND_ACCEPTED, NEW_MOMENT, REACTION, COMMENT, PROMPT, MOMENT_REJECTED,
+    /** A moderator removed one of your moments. */
+    MOMENT_REMOVED,
+    /** The copy of your data you asked for is ready to download. */
+    EXPORT_READY;
 
     @Override
     public String wire() {
