@@ -95,7 +95,9 @@ public final class InMemoryInteractionStore implements InteractionStore, Interac
         }
         comments.computeIfAbsent(comment.momentId(), k -> new TreeMap<>()).put(comment.commentId(), comment);
         save(moment, moment.reactionCounts(), moment.commentCount() + 1);
-        onChange.accept(new Change.Commented(comment.momentId(), comment.commentId(), comment.authorId(), comment.createdAt()));
+        if (!comment.hidden()) {
+            onChange.accept(new Change.Commented(comment.momentId(), comment.commentId(), comment.authorId(), comment.createdAt()));
+        }
         return Outcome.DONE;
     }
 
