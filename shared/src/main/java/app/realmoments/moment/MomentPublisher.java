@@ -139,23 +139,9 @@ public final class MomentPublisher {
         return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
     }
 
-    /**
-     * A moderator dismissed the hold: the moment is published exactly as an unflagged one is (its fan-out
-     * runs from the table's stream), or, if an image is still missing, when that image lands. Calling it
-     * again, or for a moment already published, changes nothing.
-     */
+    /** A moderator dismissed the hold: {@link HeldMoments#release}. */
     public Result release(String momentId) {
-        Moment moment = moments.find(momentId).orElse(null);
-        if (moment == null) {
-            return new Result(Outcome.IGNORED, momentId, "no such moment");
-        }
-        if (moment.status() != MomentStatus.PENDING) {
-            return new Result(Outcome.DUPLICATE, momentId, "already " + moment.status().wire());
-        }
-        moments.release(momentId);
-        boolean published = moments.publishIfComplete(momentId, clock.instant());
-        return published ? new Result(Outcome.PUBLISHED, momentId, "released")
-                : new Result(Outcome.RELEASED, momentId, "released; waiting for its images");
+        return new HeldMoments(moments, clock).release(momentId);
     }
 
     private Result reject(Moment moment, String reason) {
