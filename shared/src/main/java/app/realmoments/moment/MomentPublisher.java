@@ -107,7 +107,8 @@ public final class MomentPublisher {
         }
         media.write(MediaKeys.display(moment.momentId(), upload.role()), accepted.display(), ProcessedPhoto.CONTENT_TYPE);
         media.write(MediaKeys.thumbnail(moment.momentId(), upload.role()), accepted.thumbnail(), ProcessedPhoto.CONTENT_TYPE);
-        if (why.isPresent() && !moment.held()) {
+        boolean holds = why.isPresent() && !moment.held(); // held by another image already: once is enough
+        if (holds) {
             // the queue first, then the moment: a retry after a failure between them sends the same hold again
             // (the queue keeps one per target), and the image is marked ready only once the hold is stored, so
             // the redelivery path above can never publish it
@@ -122,11 +123,11 @@ public final class MomentPublisher {
         if (published) {
             return new Result(Outcome.PUBLISHED, moment.momentId(), null);
         }
-        if (why.isPresent()) {
+        if (holds) {
             return new Result(Outcome.HELD, moment.momentId(), why.get());
         }
         return new Result(mark == MomentStore.ImageMark.MARKED ? Outcome.IMAGE_READY : Outcome.DUPLICATE,
-                moment.momentId(), null);
+                moment.momentId(), why.orElse(null));
     }
 
     /** Why this image or the moment's caption is held for review; empty when both may be shown. */
