@@ -76,6 +76,16 @@ class CommentScreeningTest {
     }
 
     @Test
+    void aModeratorsDismissShowsTheCommentToEveryoneWhoSeesTheMoment() {
+        InteractionService.CommentView held = service.comment("ben", moment, new InteractionService.NewComment("kys"));
+
+        assertTrue(store.show(moment, held.commentId()));
+
+        assertEquals(List.of(held.commentId()), texts("dee"));
+        assertNull(service.comments("ben", moment, 20, null).items().getFirst().review());
+    }
+
+    @Test
     void aCleanCommentIsShownToEveryoneAndHoldsNothing() {
         InteractionService.CommentView comment = service.comment("ben", moment,
                 new InteractionService.NewComment("greetings from Scunthorpe"));

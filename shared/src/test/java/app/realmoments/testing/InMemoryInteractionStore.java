@@ -107,6 +107,17 @@ public final class InMemoryInteractionStore implements InteractionStore, Interac
     }
 
     @Override
+    public synchronized boolean show(String momentId, String commentId) {
+        Comment comment = comments.getOrDefault(momentId, new TreeMap<>()).get(commentId);
+        if (comment == null || !comment.hidden()) {
+            return false;
+        }
+        comments.get(momentId).put(commentId, new Comment(comment.commentId(), comment.momentId(), comment.authorId(),
+                comment.text(), comment.createdAt()));
+        return true;
+    }
+
+    @Override
     public synchronized Outcome deleteComment(String momentId, String commentId) {
         Moment moment = moments.get(momentId);
         if (moment == null || !moment.isPublished()) {

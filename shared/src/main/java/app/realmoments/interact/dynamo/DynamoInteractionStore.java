@@ -209,6 +209,20 @@ public final class DynamoInteractionStore implements InteractionStore {
     }
 
     @Override
+    public boolean show(String momentId, String commentId) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(key(pk(momentId), COMMENT + commentId))
+                    .updateExpression("REMOVE #hidden")
+                    .conditionExpression("attribute_exists(pk) AND #hidden = :true")
+                    .expressionAttributeNames(Map.of("#hidden", "hidden"))
+                    .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
     public Outcome deleteComment(String momentId, String commentId) {
         TransactWriteItem delete = TransactWriteItem.builder().delete(d -> d.tableName(table)
                 .key(key(pk(momentId), COMMENT + commentId)).conditionExpression("attribute_exists(pk)")).build();

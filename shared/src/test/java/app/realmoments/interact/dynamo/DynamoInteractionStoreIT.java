@@ -177,6 +177,12 @@ class DynamoInteractionStoreIT {
         Comment shown = new Comment(ids.next(NOW), moment, "ben", "hi", NOW);
         store.addComment(shown);
         assertFalse(store.comment(moment, shown.commentId()).orElseThrow().hidden());
+        assertFalse(store.show(moment, shown.commentId()), "nothing to show");
+
+        assertTrue(store.show(moment, hidden.commentId()), "a moderator dismissed the hold");
+        assertFalse(store.show(moment, hidden.commentId()), "once");
+        assertFalse(store.comment(moment, hidden.commentId()).orElseThrow().hidden());
+        assertFalse(store.show(moment, ids.next(NOW)), "a comment that is gone");
     }
 
     /** 10 comments on one moment at once: their transactions conflict on the moment, yet all succeed. */
