@@ -106,7 +106,11 @@ public final class ExportBuilder {
     record ProfileFile(String userId, String handle, String displayName, String createdAt, String updatedAt) {
     }
 
-    record CampusFile(String campusId, String verifiedAt) {
+    /** The school address the user last asked a code for (their own), while its item is kept (a day). */
+    record VerificationEntry(String campusId, String email, String startedAt, String confirmedAt) {
+    }
+
+    record CampusFile(String campusId, String verifiedAt, VerificationEntry verification) {
     }
 
     record FriendEntry(String userId, String handle, String since) {
@@ -162,8 +166,12 @@ public final class ExportBuilder {
         json(zip, "export.json", new About(user, export.exportId(), iso(export.createdAt()), FILES));
         json(zip, "profile.json", profile.map(p -> new ProfileFile(p.userId(), p.handle(), p.displayName(),
                 iso(p.createdAt()), iso(p.updatedAt()))).orElse(null));
-        json(zip, "campus.json", profile.filter(p -> p.campusId() != null && p.campusVerifiedAt() != null)
-                .map(p -> new CampusFile(p.campusId(), iso(p.campusVerifiedAt()))).orElse(new CampusFile(null, null)));
+        Profile member = profile.filter(p -> p.campusId() != null && p.campusVerifiedAt() != null).orElse(null);
+        VerificationEntry verification = data.membership().verification(user)
+                .map(v -> new VerificationEntry(v.campusId(), v.email() == null ? null : v.email().address(),
+                        iso(v.createdAt()), iso(v.usedAt()))).orElse(null);
+        json(zip, "campus.json", new CampusFile(member == null ? null : member.campusId(),
+                member == null ? null : iso(member.campusVerifiedAt()), verification));
         json(zip, "friends.json", friends(user));
         json(zip, "blocks.json", blocks(user));
         json(zip, "friend-requests.json", new RequestsFile(requests(data.graph().incomingRequests(user, Integer.MAX_VALUE)),

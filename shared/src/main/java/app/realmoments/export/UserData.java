@@ -1,5 +1,6 @@
 package app.realmoments.export;
 
+import app.realmoments.campus.MembershipStore;
 import app.realmoments.interact.UserInteractions;
 import app.realmoments.moment.MediaStore;
 import app.realmoments.moment.MomentStore;
@@ -11,7 +12,7 @@ import app.realmoments.social.SocialGraph;
 import app.realmoments.social.SocialGraphStore;
 
 /** Every store an export reads a user's data from (docs/data-model.md). */
-public record UserData(ProfileStore profiles, SocialGraphStore graph, SocialGraph social, MomentStore moments,
+public record UserData(ProfileStore profiles, MembershipStore membership, SocialGraphStore graph, SocialGraph social, MomentStore moments,
                        UserInteractions interactions, Inbox inbox, DeviceStore devices,
                        NotificationSettingsStore settings, MediaStore media) {
 }

@@ -304,9 +304,9 @@ public final class Wiring {
         return exports;
     }
 
-    /** Everything of a user an export copies: profile, graph, moments, interactions, inbox, devices, settings, images. */
+    /** Everything of a user an export copies: profile, campus verification, graph, moments, interactions, inbox, devices, settings, images. */
     public UserData userData() {
-        return new UserData(profiles(), socialGraphStore(), socialGraph(), moments(), userInteractions(), inbox(),
+        return new UserData(profiles(), membership(), socialGraphStore(), socialGraph(), moments(), userInteractions(), inbox(),
                 devices(), notificationSettings(), media());
     }
 

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.realmoments.campus.SchoolEmail;
+import app.realmoments.campus.Verification;
 import app.realmoments.interact.Comment;
 import app.realmoments.interact.Reaction;
 import app.realmoments.json.Json;
@@ -30,6 +32,7 @@ import app.realmoments.testing.InMemoryExportArchives;
 import app.realmoments.testing.InMemoryExportStore;
 import app.realmoments.testing.InMemoryInbox;
 import app.realmoments.testing.InMemoryMediaStore;
+import app.realmoments.testing.InMemoryMembershipStore;
 import app.realmoments.testing.InMemoryMomentStore;
 import app.realmoments.testing.InMemoryNotificationSettingsStore;
 import app.realmoments.testing.InMemoryProfileStore;
@@ -58,6 +61,7 @@ class ExportBuilderTest {
 
     private final SettableClock clock = new SettableClock(NOW);
     private final InMemoryProfileStore profiles = new InMemoryProfileStore();
+    private final InMemoryMembershipStore membership = new InMemoryMembershipStore(profiles);
     private final FakeSocialGraph graph = new FakeSocialGraph();
     private final InMemoryMomentStore moments = new InMemoryMomentStore();
     private final InMemoryUserInteractions interactions = new InMemoryUserInteractions();
@@ -69,7 +73,7 @@ class ExportBuilderTest {
     private final InMemoryExportArchives archives = new InMemoryExportArchives();
     private final RecordingNotificationQueue queue = new RecordingNotificationQueue();
     private final ExportBuilder builder = new ExportBuilder(exports, archives,
-            new UserData(profiles, graph, graph, moments, interactions, inbox, devices, settings, media), queue, clock);
+            new UserData(profiles, membership, graph, graph, moments, interactions, inbox, devices, settings, media), queue, clock);
 
     private final byte[] backPhoto = {(byte) 0xFF, (byte) 0xD8, 1, 2, 3, (byte) 0xFF, (byte) 0xD9};
     private String momentId;
@@ -83,6 +87,8 @@ class ExportBuilderTest {
     private void anaHasEverything() {
         profiles.save(new Profile(ANA, "ana_b", "Ana", "north", NOW.minusSeconds(86_400), NOW, NOW.minusSeconds(3600)), null);
         profiles.save(new Profile("ben", "ben_c", "Ben", null, NOW, NOW, null), null);
+        membership.start(new Verification(Ulids.next(), ANA, "north", SchoolEmail.parse("ana@north.example.edu"),
+                "hmac-of-the-code", NOW.minusSeconds(3700), NOW.minusSeconds(3100), 0, NOW.minusSeconds(3600)));
         graph.friends(ANA, "ben");
         graph.block(ANA, "mallory");
         graph.block("eve", ANA);
@@ -137,7 +143,9 @@ class ExportBuilderTest {
 
         Map<String, Object> profile = json(entries, "profile.json");
         assertEquals("ana_b", profile.get("handle"));
-        assertEquals("north", ((Map<String, Object>) json(entries, "campus.json")).get("campusId"));
+        Map<String, Object> campus = json(entries, "campus.json");
+        assertEquals("north", campus.get("campusId"));
+        assertEquals("ana@north.example.edu", ((Map<String, Object>) campus.get("verification")).get("email"), "her own school address");
         List<Map<String, Object>> friends = json(entries, "friends.json");
         assertEquals(List.of("ben"), friends.stream().map(f -> f.get("userId")).toList());
         assertEquals("ben_c", friends.getFirst().get("handle"));
@@ -162,8 +170,11 @@ class ExportBuilderTest {
 
         List<Map<String, Object>> phones = json(entries, "devices.json");
         assertEquals(Set.of("deviceId", "platform", "createdAt"), phones.getFirst().keySet());
-        String everything = new String(archives.archive(ANA, export.exportId()), StandardCharsets.ISO_8859_1);
+        String everything = entries.values().stream().map(b -> new String(b, StandardCharsets.ISO_8859_1))
+                .collect(java.util.stream.Collectors.joining("\n")); // the entries as stored, inflated
+        assertTrue(everything.contains("dev1"), "the search does see the files");
         assertFalse(everything.contains("hash-of-the-token") || everything.contains("arn:aws:sns"), "no token, no endpoint");
+        assertFalse(everything.contains("hmac-of-the-code"), "no code, not even its hash");
         assertFalse(everything.contains("ben's words"), "no one else's words");
 
         assertEquals(ExportStatus.READY, exports.find(ANA, export.exportId()).orElseThrow().status());
@@ -208,7 +219,7 @@ class ExportBuilderTest {
             }
         };
         ExportBuilder erasedMidway = new ExportBuilder(exports, racing,
-                new UserData(profiles, graph, graph, moments, interactions, inbox, devices, settings, media), queue, clock);
+                new UserData(profiles, membership, graph, graph, moments, interactions, inbox, devices, settings, media), queue, clock);
         assertEquals(ExportBuilder.Outcome.GONE, erasedMidway.build(new ExportJob(ANA, export.exportId())));
         assertEquals(1, racing.writes.get());
         assertTrue(racing.objects.isEmpty(), "the archive written after the erasure is deleted");
@@ -228,7 +239,7 @@ class ExportBuilderTest {
     @Test
     void aFailedReadLeavesTheExportPreparingForTheRetry() {
         Export export = anasExport();
-        ExportBuilder failing = new ExportBuilder(exports, archives, new UserData(profiles, graph, graph, moments,
+        ExportBuilder failing = new ExportBuilder(exports, archives, new UserData(profiles, membership, graph, graph, moments,
                 new InMemoryUserInteractions() {
                     @Override
                     public void forEachReactionBy(String userId, java.util.function.Consumer<Reaction> each) {

@@ -18,6 +18,7 @@ import app.realmoments.testing.InMemoryExportArchives;
 import app.realmoments.testing.InMemoryExportStore;
 import app.realmoments.testing.InMemoryInbox;
 import app.realmoments.testing.InMemoryMediaStore;
+import app.realmoments.testing.InMemoryMembershipStore;
 import app.realmoments.testing.InMemoryMomentStore;
 import app.realmoments.testing.InMemoryNotificationSettingsStore;
 import app.realmoments.testing.InMemoryProfileStore;
@@ -39,8 +40,9 @@ class ExporterTest {
     private final InMemoryExportArchives archives = new InMemoryExportArchives();
     private final RecordingNotificationQueue queue = new RecordingNotificationQueue();
     private final FakeSocialGraph graph = new FakeSocialGraph();
+    private final InMemoryProfileStore profiles = new InMemoryProfileStore();
     private final Exporter handler = new Exporter(new ExportBuilder(exports, archives, new UserData(
-            new InMemoryProfileStore(), graph, graph, new InMemoryMomentStore(), new InMemoryUserInteractions(),
+            profiles, new InMemoryMembershipStore(profiles), graph, graph, new InMemoryMomentStore(), new InMemoryUserInteractions(),
             new InMemoryInbox(), new InMemoryDeviceStore(), new InMemoryNotificationSettingsStore(),
             new InMemoryMediaStore()), queue, Clock.systemUTC()));
 
