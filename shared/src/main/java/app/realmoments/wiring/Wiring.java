@@ -1,6 +1,9 @@
 package app.realmoments.wiring;
 
+import app.realmoments.account.UserDirectory;
+import app.realmoments.account.cognito.CognitoUserDirectory;
 import app.realmoments.aws.AwsClients;
+import app.realmoments.aws.CognitoClients;
 import app.realmoments.aws.DynamoClients;
 import app.realmoments.aws.S3Clients;
 import app.realmoments.aws.SesClients;
@@ -105,6 +108,7 @@ public final class Wiring {
     private NotificationQueue queue;
     private PushGateway push;
     private Quotas quotas;
+    private UserDirectory userDirectory;
 
     /** @param environment a variable's value by name, or null when it is not set */
     public Wiring(Function<String, String> environment) {
@@ -322,7 +326,7 @@ public final class Wiring {
         return recipients;
     }
 
-    // ------------------------------------------------------------------ S3, SQS, SNS
+    // ------------------------------------------------------------------ S3, SQS, SNS, SES, Cognito
 
     /**
      * The media bucket: presigned URLs, and object reads, writes and deletes with an S3 client built on
@@ -367,6 +371,15 @@ public final class Wiring {
                     ? PushGateway.NONE : new SnsPushGateway(SnsClients.create(aws()), applications);
         }
         return push;
+    }
+
+    /** The stage's user pool (USER_POOL_ID), its client built on the first account change. */
+    public synchronized UserDirectory userDirectory() {
+        if (userDirectory == null) {
+            String pool = require("USER_POOL_ID");
+            userDirectory = new CognitoUserDirectory(CognitoClients.lazyClient(aws()), pool);
+        }
+        return userDirectory;
     }
 
     // ------------------------------------------------------------------ shared parts
