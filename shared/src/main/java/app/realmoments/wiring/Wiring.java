@@ -1,6 +1,9 @@
 package app.realmoments.wiring;
 
+import app.realmoments.account.UserDirectory;
+import app.realmoments.account.cognito.CognitoUserDirectory;
 import app.realmoments.aws.AwsClients;
+import app.realmoments.aws.CognitoClients;
 import app.realmoments.aws.DynamoClients;
 import app.realmoments.aws.S3Clients;
 import app.realmoments.aws.SesClients;
@@ -114,6 +117,7 @@ public final class Wiring {
     private NotificationQueue queue;
     private PushGateway push;
     private Quotas quotas;
+    private UserDirectory userDirectory;
     private UserInteractions userInteractions;
     private ExportStore exports;
     private ExportJobs exportJobs;
@@ -359,7 +363,7 @@ public final class Wiring {
         return recipients;
     }
 
-    // ------------------------------------------------------------------ S3, SQS, SNS
+    // ------------------------------------------------------------------ S3, SQS, SNS, SES, Cognito
 
     /**
      * The media bucket: presigned URLs, and object reads, writes and deletes with an S3 client built on
@@ -422,6 +426,15 @@ public final class Wiring {
                     ? PushGateway.NONE : new SnsPushGateway(SnsClients.create(aws()), applications);
         }
         return push;
+    }
+
+    /** The stage's user pool (USER_POOL_ID), its client built on the first account change. */
+    public synchronized UserDirectory userDirectory() {
+        if (userDirectory == null) {
+            String pool = require("USER_POOL_ID");
+            userDirectory = new CognitoUserDirectory(CognitoClients.lazyClient(aws()), pool);
+        }
+        return userDirectory;
     }
 
     // ------------------------------------------------------------------ shared parts
