@@ -48,6 +48,12 @@ public interface InteractionStore extends MyReactions {
 
     Optional<Comment> comment(String momentId, String commentId);
 
+    /**
+     * Shows a comment screening hid (a moderator dismissed the hold): true for the one call that did it, false
+     * when it is gone or not hidden.
+     */
+    boolean show(String momentId, String commentId);
+
     /** Deletes the comment; RACED only when the comment item is already gone. */
     Outcome deleteComment(String momentId, String commentId);
 

@@ -95,13 +95,26 @@ public final class InMemoryInteractionStore implements InteractionStore, Interac
         }
         comments.computeIfAbsent(comment.momentId(), k -> new TreeMap<>()).put(comment.commentId(), comment);
         save(moment, moment.reactionCounts(), moment.commentCount() + 1);
-        onChange.accept(new Change.Commented(comment.momentId(), comment.commentId(), comment.authorId(), comment.createdAt()));
+        if (!comment.hidden()) {
+            onChange.accept(new Change.Commented(comment.momentId(), comment.commentId(), comment.authorId(), comment.createdAt()));
+        }
         return Outcome.DONE;
     }
 
     @Override
     public synchronized Optional<Comment> comment(String momentId, String commentId) {
         return Optional.ofNullable(comments.getOrDefault(momentId, new TreeMap<>()).get(commentId));
+    }
+
+    @Override
+    public synchronized boolean show(String momentId, String commentId) {
+        Comment comment = comments.getOrDefault(momentId, new TreeMap<>()).get(commentId);
+        if (comment == null || !comment.hidden()) {
+            return false;
+        }
+        comments.get(momentId).put(commentId, new Comment(comment.commentId(), comment.momentId(), comment.authorId(),
+                comment.text(), comment.createdAt()));
+        return true;
     }
 
     @Override

@@ -175,6 +175,9 @@ public final class DynamoInteractionStore implements InteractionStore {
         item.put("authorId", s(comment.authorId()));
         item.put("text", s(comment.text()));
         item.put("createdAt", time(comment.createdAt()));
+        if (comment.hidden()) {
+            item.put("hidden", AttributeValue.fromBool(true));
+        }
         List<TransactWriteItem> changes = new ArrayList<>();
         changes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(pk)")).build());
@@ -203,6 +206,20 @@ public final class DynamoInteractionStore implements InteractionStore {
         var item = dynamo.getItem(r -> r.tableName(table).key(key(pk(momentId), COMMENT + commentId))
                 .consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(commentOf(item));
+    }
+
+    @Override
+    public boolean show(String momentId, String commentId) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(key(pk(momentId), COMMENT + commentId))
+                    .updateExpression("REMOVE #hidden")
+                    .conditionExpression("attribute_exists(pk) AND #hidden = :true")
+                    .expressionAttributeNames(Map.of("#hidden", "hidden"))
+                    .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
     }
 
     @Override
@@ -333,7 +350,8 @@ public final class DynamoInteractionStore implements InteractionStore {
             return Optional.of(new Change.Reacted(momentId, sk.substring(REACTION.length()), str(newImage, "emoji"),
                     instant(newImage, "reactedAt")));
         }
-        if (sk.startsWith(COMMENT) && "INSERT".equals(eventName)) {
+        // a hidden comment (held by the word list) notifies nobody: the moment's author may not read it
+        if (sk.startsWith(COMMENT) && "INSERT".equals(eventName) && !isHidden(newImage)) {
             return Optional.of(new Change.Commented(momentId, sk.substring(COMMENT.length()), str(newImage, "authorId"),
                     instant(newImage, "createdAt")));
         }
@@ -350,6 +368,11 @@ public final class DynamoInteractionStore implements InteractionStore {
 
     static Comment commentOf(Map<String, AttributeValue> item) {
         return new Comment(str(item, "commentId"), str(item, "momentId"), str(item, "authorId"), str(item, "text"),
-                instant(item, "createdAt"));
+                instant(item, "createdAt"), isHidden(item));
+    }
+
+    private static boolean isHidden(Map<String, AttributeValue> item) {
+        AttributeValue hidden = item.get("hidden");
+        return hidden != null && Boolean.TRUE.equals(hidden.bool());
     }
 }

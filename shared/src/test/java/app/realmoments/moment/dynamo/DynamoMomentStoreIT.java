@@ -135,6 +135,36 @@ class DynamoMomentStoreIT {
         assertTrue(store.find(other.momentId()).isEmpty());
     }
 
+    @Test
+    void aHeldMomentNeverPublishesUntilReleasedAndEachTransitionHappensOnce() {
+        Moment moment = moment(ImageRole.BACK);
+        store.create(moment, NOW.plusSeconds(3600));
+        assertTrue(store.hold(moment.momentId()));
+        assertFalse(store.hold(moment.momentId()), "held once");
+        assertFalse(raw(moment).containsKey("expiresAt"), "a held moment waits for its moderator");
+        assertEquals(Moment.Review.HELD, store.find(moment.momentId()).orElseThrow().review());
+        store.markImageReady(moment.momentId(), ImageRole.BACK, 2048, 1536);
+        assertFalse(store.publishIfComplete(moment.momentId(), NOW), "complete, but held");
+
+        assertTrue(store.release(moment.momentId()));
+        assertFalse(store.release(moment.momentId()), "released once");
+        assertEquals(Moment.Review.RELEASED, store.find(moment.momentId()).orElseThrow().review());
+        assertTrue(store.publishIfComplete(moment.momentId(), NOW));
+        assertFalse(store.hold(moment.momentId()), "a published moment is not held");
+        assertEquals(MomentStatus.PUBLISHED, store.find(moment.momentId()).orElseThrow().status());
+
+        Moment again = moment(ImageRole.BACK, ImageRole.FRONT);
+        store.create(again, NOW.plusSeconds(3600));
+        assertTrue(store.hold(again.momentId()));
+        assertTrue(store.release(again.momentId()));
+        assertTrue(store.hold(again.momentId()), "an image after the release may hold it again");
+        Moment plain = moment(ImageRole.BACK);
+        store.create(plain, NOW.plusSeconds(3600));
+        assertFalse(raw(plain).containsKey("held"), "never held: no attribute");
+        assertEquals(Moment.Review.NONE, store.find(plain.momentId()).orElseThrow().review());
+        assertFalse(store.release(plain.momentId()), "nothing to release");
+    }
+
     private Map<String, AttributeValue> raw(Moment moment) {
         return LocalAws.shared().dynamo().getItem(r -> r.tableName(table).consistentRead(true)
                 .key(Map.of("momentId", AttributeValue.fromS(moment.momentId())))).item();
