@@ -350,6 +350,6 @@ public final class DynamoInteractionStore implements InteractionStore {
 
     private static Comment commentOf(Map<String, AttributeValue> item) {
         return new Comment(str(item, "commentId"), str(item, "momentId"), str(item, "authorId"), str(item, "text"),
-                instant(item, "createdAt"));
+                instant(item, "createdAt"), item.containsKey("hidden") && Boolean.TRUE.equals(item.get("hidden").bool()));
     }
 }

@@ -343,6 +343,7 @@ public final class DynamoMomentStore implements MomentStore {
                 MomentStatus.fromWire(str(item, "status")), str(item, "rejectReason"),
                 instant(item, "createdAt"), instant(item, "publishedAt"),
                 late == null ? null : late.intValue(), images, counts,
-                comments == null ? 0 : (int) Math.max(0, comments));
+                comments == null ? 0 : (int) Math.max(0, comments),
+                item.containsKey("hidden") && Boolean.TRUE.equals(item.get("hidden").bool()));
     }
 }
