@@ -2,6 +2,7 @@ package app.realmoments.interact;
 
 import app.realmoments.error.Problem;
 import app.realmoments.id.Ids;
+import app.realmoments.moderation.HeldForReview;
 import app.realmoments.moment.Moment;
 import app.realmoments.moment.MomentStore;
 import app.realmoments.moment.MomentView;
@@ -12,6 +13,8 @@ import app.realmoments.profile.Profile;
 import app.realmoments.profile.ProfileStore;
 import app.realmoments.quota.Quotas;
 import app.realmoments.retry.Backoff;
+import app.realmoments.screening.Screening;
+import app.realmoments.screening.TextFilter;
 import app.realmoments.social.SocialGraph;
 import app.realmoments.text.TypedText;
 import app.realmoments.time.Times;
@@ -51,9 +54,23 @@ public final class InteractionService {
     private final Clock clock;
 
     private final Quotas quotas;
+    private final TextFilter words;
+    private final HeldForReview review;
 
     public InteractionService(MomentStore moments, ProfileStore profiles, MomentVisibility visibility, SocialGraph graph,
                               InteractionStore store, Cursors cursors, Ids ids, Clock clock, Quotas quotas) {
+        this(moments, profiles, visibility, graph, store, cursors, ids, clock, quotas, TextFilter.NONE, HeldForReview.NONE);
+    }
+
+    /**
+     * @param words   the stage's word list: a comment using a listed term is stored hidden (its author alone sees it)
+     * @param review  where such a comment is sent for a moderator
+     */
+    public InteractionService(MomentStore moments, ProfileStore profiles, MomentVisibility visibility, SocialGraph graph,
+                              InteractionStore store, Cursors cursors, Ids ids, Clock clock, Quotas quotas,
+                              TextFilter words, HeldForReview review) {
+        this.words = words;
+        this.review = review;
         this.quotas = quotas;
         this.moments = moments;
         this.profiles = profiles;
@@ -71,7 +88,8 @@ public final class InteractionService {
     public record NewComment(String text) {
     }
 
-    public record CommentView(String commentId, MomentView.Author author, String text, String createdAt) {
+    /** {@code review: "held"} (absent otherwise) on a comment the word list held: only its author gets it. */
+    public record CommentView(String commentId, MomentView.Author author, String text, String createdAt, String review) {
     }
 
     /** Sets the caller's one reaction (replacing another); answers the moment's reactions afterwards. */
@@ -151,7 +169,13 @@ public final class InteractionService {
         }
         quotas.take(callerId, Quotas.Rate.COMMENTS);
         Instant now = clock.instant();
-        Comment comment = new Comment(ids.next(now), momentId, callerId, text, now);
+        boolean flagged = words.flags(text);
+        Comment comment = new Comment(ids.next(now), momentId, callerId, text, now, flagged);
+        if (flagged) {
+            // queued before it is stored: a hold whose comment was never written is an empty entry a moderator
+            // closes, a stored hidden comment nobody was told about would never be reviewed
+            review.hold(new HeldForReview.Held("comment", comment.commentId(), momentId, callerId, Screening.WORD_LIST));
+        }
         InteractionStore.Outcome outcome = store.addComment(comment, idempotencyKey);
         if (outcome == InteractionStore.Outcome.DUPLICATE) {
             // the same request, retried while the first was still running: answer what the first made
@@ -219,7 +243,8 @@ public final class InteractionService {
     public void deleteComment(String callerId, String momentId, String commentId) {
         Moment moment = interactable(callerId, momentId);
         Comment comment = Ids.isWellFormed(commentId) ? store.comment(momentId, commentId).orElse(null) : null;
-        if (comment == null || !(comment.authorId().equals(callerId) || moment.authorId().equals(callerId))) {
+        if (comment == null || !comment.visibleTo(callerId)
+                || !(comment.authorId().equals(callerId) || moment.authorId().equals(callerId))) {
             throw Problem.notFound("comment");
         }
         switch (store.deleteComment(momentId, commentId)) {
@@ -255,6 +280,7 @@ public final class InteractionService {
         MomentView.Author card = author == null
                 ? new MomentView.Author(comment.authorId(), null, null)
                 : new MomentView.Author(author.userId(), author.handle(), author.displayName());
-        return new CommentView(comment.commentId(), card, comment.text(), Times.iso(comment.createdAt()));
+        return new CommentView(comment.commentId(), card, comment.text(), Times.iso(comment.createdAt()),
+                comment.hidden() ? MomentView.HELD : null);
     }
 }

@@ -2,36 +2,54 @@ package app.realmoments.moment;
 
 import app.realmoments.error.Problem;
 import app.realmoments.media.ProcessedPhoto;
+import app.realmoments.moderation.HeldForReview;
 import app.realmoments.outbox.NotificationJob;
 import app.realmoments.outbox.NotificationQueue;
 import app.realmoments.outbox.NotificationType;
+import app.realmoments.screening.ContentClassifier;
+import app.realmoments.screening.Screening;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What happens when an upload lands: the file is checked and re-encoded, the image marked ready,
- * and the moment published once every declared image is ready — or rejected with a reason. Each step
- * is idempotent, so a duplicated or reordered S3 event changes nothing.
+ * What happens when an upload lands: the file is checked and re-encoded, the image screened (with the
+ * caption) and marked ready, and the moment published once every declared image is ready — or rejected
+ * with a reason, or held for review when screening flagged an image or the caption: a held moment stays
+ * pending, seen by its author only, is never fanned out, and waits for a moderator's {@link #release} or
+ * removal. Each step is idempotent, so a duplicated or reordered S3 event changes nothing.
  */
 public final class MomentPublisher {
 
-    public enum Outcome { PUBLISHED, IMAGE_READY, REJECTED, DUPLICATE, IGNORED }
+    public enum Outcome { PUBLISHED, IMAGE_READY, HELD, RELEASED, REJECTED, DUPLICATE, IGNORED }
+
+    /** What the author reads when the classifier cannot read the processed image. */
+    static final String UNSCREENABLE = "the image could not be screened";
 
     private final MomentStore moments;
     private final MediaStore media;
     private final PhotoPipeline photos;
+    private final Screening screening;
+    private final HeldForReview review;
     private final NotificationQueue notifications;
     private final Clock clock;
 
-    public MomentPublisher(MomentStore moments, MediaStore media, PhotoPipeline photos,
-                            NotificationQueue notifications, Clock clock) {
+    public MomentPublisher(MomentStore moments, MediaStore media, PhotoPipeline photos, Screening screening,
+                           HeldForReview review, NotificationQueue notifications, Clock clock) {
         this.moments = moments;
         this.media = media;
         this.photos = photos;
+        this.screening = screening;
+        this.review = review;
         this.notifications = notifications;
         this.clock = clock;
+    }
+
+    /** Without screening (nothing is ever held): for tests of the rest of the pipeline. */
+    public MomentPublisher(MomentStore moments, MediaStore media, PhotoPipeline photos,
+                           NotificationQueue notifications, Clock clock) {
+        this(moments, media, photos, Screening.OFF, HeldForReview.NONE, notifications, clock);
     }
 
     public record Result(Outcome outcome, String momentId, String detail) {
@@ -51,7 +69,8 @@ public final class MomentPublisher {
             return new Result(Outcome.IGNORED, upload.momentId(), "no pending moment declares this upload");
         }
         if (moment.status() == MomentStatus.PENDING && image.ready()) {
-            // a redelivery after this image was marked ready but before the moment was published: finish it
+            // a redelivery after this image was marked ready (screened) but before the moment was published:
+            // finish it; a held moment does not publish
             boolean published = moments.publishIfComplete(moment.momentId(), clock.instant());
             media.delete(key);
             return published ? new Result(Outcome.PUBLISHED, moment.momentId(), "published on redelivery")
@@ -79,8 +98,23 @@ public final class MomentPublisher {
             return reject(moment, rejected.reason());
         }
         PhotoPipeline.Accepted accepted = (PhotoPipeline.Accepted) result;
+        Optional<String> why;
+        try {
+            // a throttled or failing classifier throws: the event is retried, nothing is published unscreened
+            why = screen(moment, upload.role(), accepted.display());
+        } catch (ContentClassifier.UnreadableImage unreadable) {
+            return reject(moment, UNSCREENABLE);
+        }
         media.write(MediaKeys.display(moment.momentId(), upload.role()), accepted.display(), ProcessedPhoto.CONTENT_TYPE);
         media.write(MediaKeys.thumbnail(moment.momentId(), upload.role()), accepted.thumbnail(), ProcessedPhoto.CONTENT_TYPE);
+        if (why.isPresent() && !moment.held()) {
+            // the queue first, then the moment: a retry after a failure between them sends the same hold again
+            // (the queue keeps one per target), and the image is marked ready only once the hold is stored, so
+            // the redelivery path above can never publish it
+            review.hold(new HeldForReview.Held("moment", moment.momentId(), moment.momentId(), moment.authorId(),
+                    why.get()));
+            moments.hold(moment.momentId());
+        }
         MomentStore.ImageMark mark = moments.markImageReady(moment.momentId(), upload.role(),
                 accepted.width(), accepted.height());
         boolean published = moments.publishIfComplete(moment.momentId(), clock.instant());
@@ -88,8 +122,40 @@ public final class MomentPublisher {
         if (published) {
             return new Result(Outcome.PUBLISHED, moment.momentId(), null);
         }
+        if (why.isPresent()) {
+            return new Result(Outcome.HELD, moment.momentId(), why.get());
+        }
         return new Result(mark == MomentStore.ImageMark.MARKED ? Outcome.IMAGE_READY : Outcome.DUPLICATE,
                 moment.momentId(), null);
+    }
+
+    /** Why this image or the moment's caption is held for review; empty when both may be shown. */
+    private Optional<String> screen(Moment moment, ImageRole role, byte[] display) {
+        List<String> reasons = new ArrayList<>();
+        screening.image(display).ifPresent(labels -> reasons.add(role.wire() + " image: " + labels));
+        if (moment.review() != Moment.Review.RELEASED) { // a moderator has read the caption and let it be
+            screening.text(moment.caption()).ifPresent(words -> reasons.add("caption: " + words));
+        }
+        return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
+    }
+
+    /**
+     * A moderator dismissed the hold: the moment is published exactly as an unflagged one is (its fan-out
+     * runs from the table's stream), or, if an image is still missing, when that image lands. Calling it
+     * again, or for a moment already published, changes nothing.
+     */
+    public Result release(String momentId) {
+        Moment moment = moments.find(momentId).orElse(null);
+        if (moment == null) {
+            return new Result(Outcome.IGNORED, momentId, "no such moment");
+        }
+        if (moment.status() != MomentStatus.PENDING) {
+            return new Result(Outcome.DUPLICATE, momentId, "already " + moment.status().wire());
+        }
+        moments.release(momentId);
+        boolean published = moments.publishIfComplete(momentId, clock.instant());
+        return published ? new Result(Outcome.PUBLISHED, momentId, "released")
+                : new Result(Outcome.RELEASED, momentId, "released; waiting for its images");
     }
 
     private Result reject(Moment moment, String reason) {

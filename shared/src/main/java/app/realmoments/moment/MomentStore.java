@@ -40,8 +40,21 @@ public interface MomentStore {
     /** Marks one declared image ready, once: a duplicate event gets ALREADY_READY. */
     ImageMark markImageReady(String momentId, ImageRole role, int width, int height);
 
-    /** Publishes a pending moment whose images are all ready; true for the one call that did it. */
+    /** Publishes a pending moment whose images are all ready and that is not held; true for the one call that did it. */
     boolean publishIfComplete(String momentId, Instant at);
+
+    /**
+     * Holds a pending moment for review: it cannot be published until {@link #release}d, and it no longer
+     * expires as an abandoned upload would. True for the one call that held it; false when it was already
+     * held or is no longer pending.
+     */
+    boolean hold(String momentId);
+
+    /**
+     * Lifts a pending moment's hold (a moderator dismissed it); true for the one call that did it. A released
+     * moment can be held again only for an image that lands after the release.
+     */
+    boolean release(String momentId);
 
     /** Rejects a pending moment; true for the one call that did it. */
     boolean reject(String momentId, String reason);

@@ -63,6 +63,7 @@ public final class MomentViews {
         return new MomentView(moment.momentId(), card, moment.caption(), moment.audience(), moment.status(),
                 moment.rejectReason(), Times.iso(moment.createdAt()), Times.iso(moment.publishedAt()),
                 moment.lateMinutes() == null ? null : new MomentView.Late(moment.lateMinutes()),
-                images, new MomentView.Reactions(new TreeMap<>(moment.reactionCounts()), mine), moment.commentCount());
+                images, new MomentView.Reactions(new TreeMap<>(moment.reactionCounts()), mine), moment.commentCount(),
+                moment.held() ? MomentView.HELD : null);
     }
 }

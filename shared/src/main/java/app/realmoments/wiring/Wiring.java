@@ -2,6 +2,7 @@ package app.realmoments.wiring;
 
 import app.realmoments.aws.AwsClients;
 import app.realmoments.aws.DynamoClients;
+import app.realmoments.aws.RekognitionClients;
 import app.realmoments.aws.S3Clients;
 import app.realmoments.aws.SesClients;
 import app.realmoments.aws.SnsClients;
@@ -24,6 +25,7 @@ import app.realmoments.interact.dynamo.DynamoInteractionCleanup;
 import app.realmoments.interact.dynamo.DynamoInteractionStore;
 import app.realmoments.mail.Mailer;
 import app.realmoments.mail.ses.SesMailer;
+import app.realmoments.moderation.HeldForReview;
 import app.realmoments.moment.MediaStore;
 import app.realmoments.moment.MomentStore;
 import app.realmoments.moment.dynamo.DynamoMomentStore;
@@ -51,6 +53,12 @@ import app.realmoments.prompt.PromptWindow;
 import app.realmoments.prompt.dynamo.DynamoPromptStore;
 import app.realmoments.quota.Quotas;
 import app.realmoments.quota.dynamo.DynamoQuotaCounter;
+import app.realmoments.screening.ConfidenceThreshold;
+import app.realmoments.screening.ContentClassifier;
+import app.realmoments.screening.LocalContentClassifier;
+import app.realmoments.screening.Screening;
+import app.realmoments.screening.TextFilter;
+import app.realmoments.screening.rekognition.RekognitionContentClassifier;
 import app.realmoments.social.SocialGraph;
 import app.realmoments.social.SocialGraphStore;
 import app.realmoments.social.dynamo.DynamoSocialGraph;
@@ -105,6 +113,8 @@ public final class Wiring {
     private NotificationQueue queue;
     private PushGateway push;
     private Quotas quotas;
+    private TextFilter textFilter;
+    private Screening screening;
 
     /** @param environment a variable's value by name, or null when it is not set */
     public Wiring(Function<String, String> environment) {
@@ -367,6 +377,45 @@ public final class Wiring {
                     ? PushGateway.NONE : new SnsPushGateway(SnsClients.create(aws()), applications);
         }
         return push;
+    }
+
+    // ------------------------------------------------------------------ screening
+
+    /** The stage's word list for captions and comments: TEXT_FILTER_LIST names one ({@code default} unless set). */
+    public synchronized TextFilter textFilter() {
+        if (textFilter == null) {
+            textFilter = TextFilter.named(optional("TEXT_FILTER_LIST", "default").trim());
+        }
+        return textFilter;
+    }
+
+    /**
+     * Upload screening: the word list, the threshold MODERATION_CONFIDENCE_THRESHOLD (0 to 100, 80 unless set)
+     * and the classifier CONTENT_CLASSIFIER names: {@code rekognition} (unless set: Amazon Rekognition's
+     * moderation labels) or {@code local} (the local stack's deterministic stand-in, which the emulator needs
+     * as it has no Rekognition moderation). Each is checked at start-up, naming the variable.
+     */
+    public synchronized Screening screening() {
+        if (screening == null) {
+            ConfidenceThreshold threshold = ConfidenceThreshold.parse("MODERATION_CONFIDENCE_THRESHOLD",
+                    optional("MODERATION_CONFIDENCE_THRESHOLD", "80"));
+            String kind = optional("CONTENT_CLASSIFIER", "rekognition").trim();
+            ContentClassifier classifier = switch (kind) {
+                case "rekognition" -> new RekognitionContentClassifier(RekognitionClients.create(aws()), threshold);
+                case "local" -> new LocalContentClassifier();
+                default -> throw new IllegalStateException("CONTENT_CLASSIFIER must be rekognition or local: " + kind);
+            };
+            screening = new Screening(classifier, threshold, textFilter());
+        }
+        return screening;
+    }
+
+    /**
+     * Where screening sends what it held. Until the moderation queue is wired here, nothing is queued:
+     * held content still stays unpublished (moments) or hidden (comments).
+     */
+    public HeldForReview heldForReview() {
+        return HeldForReview.NONE;
     }
 
     // ------------------------------------------------------------------ shared parts

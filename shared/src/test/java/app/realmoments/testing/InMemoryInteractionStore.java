@@ -95,7 +95,9 @@ public final class InMemoryInteractionStore implements InteractionStore, Interac
         }
         comments.computeIfAbsent(comment.momentId(), k -> new TreeMap<>()).put(comment.commentId(), comment);
         save(moment, moment.reactionCounts(), moment.commentCount() + 1);
-        onChange.accept(new Change.Commented(comment.momentId(), comment.commentId(), comment.authorId(), comment.createdAt()));
+        if (!comment.hidden()) {
+            onChange.accept(new Change.Commented(comment.momentId(), comment.commentId(), comment.authorId(), comment.createdAt()));
+        }
         return Outcome.DONE;
     }
 
@@ -135,7 +137,7 @@ public final class InMemoryInteractionStore implements InteractionStore, Interac
         });
         moments.moments.put(m.momentId(), new Moment(m.momentId(), m.authorId(), m.caption(), m.audience(),
                 m.campusId(), m.status(), m.rejectReason(), m.createdAt(), m.publishedAt(), m.lateMinutes(), m.images(),
-                kept, commentCount));
+                kept, commentCount, m.review(), m.hidden()));
     }
 
     private static boolean same(Reaction current, String previousEmoji) {

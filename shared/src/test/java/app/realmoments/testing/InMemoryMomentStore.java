@@ -75,13 +75,40 @@ public class InMemoryMomentStore implements MomentStore {
     @Override
     public synchronized boolean publishIfComplete(String momentId, Instant at) {
         Moment moment = moments.get(momentId);
-        if (moment == null || moment.status() != MomentStatus.PENDING
+        if (moment == null || moment.status() != MomentStatus.PENDING || moment.held()
                 || !moment.images().values().stream().allMatch(MomentImage::ready)) {
             return false;
         }
         moments.put(momentId, with(moment, MomentStatus.PUBLISHED, null, at, moment.images()));
         expiries.remove(momentId);
         return true;
+    }
+
+    @Override
+    public synchronized boolean hold(String momentId) {
+        Moment moment = moments.get(momentId);
+        if (moment == null || moment.status() != MomentStatus.PENDING || moment.held()) {
+            return false;
+        }
+        moments.put(momentId, held(moment, Moment.Review.HELD));
+        expiries.remove(momentId);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean release(String momentId) {
+        Moment moment = moments.get(momentId);
+        if (moment == null || moment.status() != MomentStatus.PENDING || !moment.held()) {
+            return false;
+        }
+        moments.put(momentId, held(moment, Moment.Review.RELEASED));
+        return true;
+    }
+
+    private static Moment held(Moment m, Moment.Review held) {
+        return new Moment(m.momentId(), m.authorId(), m.caption(), m.audience(), m.campusId(), m.status(),
+                m.rejectReason(), m.createdAt(), m.publishedAt(), m.lateMinutes(), m.images(), m.reactionCounts(),
+                m.commentCount(), held, m.hidden());
     }
 
     @Override
@@ -123,6 +150,7 @@ public class InMemoryMomentStore implements MomentStore {
     private static Moment with(Moment m, MomentStatus status, String reason, Instant publishedAt,
                                Map<ImageRole, MomentImage> images) {
         return new Moment(m.momentId(), m.authorId(), m.caption(), m.audience(), m.campusId(), status, reason,
-                m.createdAt(), publishedAt, m.lateMinutes(), images, m.reactionCounts(), m.commentCount());
+                m.createdAt(), publishedAt, m.lateMinutes(), images, m.reactionCounts(), m.commentCount(), m.review(),
+                m.hidden());
     }
 }

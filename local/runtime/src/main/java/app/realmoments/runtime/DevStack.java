@@ -48,6 +48,12 @@ import java.util.function.Consumer;
  */
 public final class DevStack implements AutoCloseable {
 
+    /**
+     * Parameters the local stack sets unless told otherwise: the emulator has no Rekognition moderation, so
+     * upload screening uses the deterministic stand-in (app.realmoments.screening.LocalContentClassifier).
+     */
+    static final Map<String, String> LOCAL_PARAMETERS = Map.of("ContentClassifier", "local");
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
@@ -246,7 +252,9 @@ public final class DevStack implements AutoCloseable {
             gateway.quiet(options.quiet());
             apiUrl = gateway.url();
         }
-        Map<String, Object> parameters = Parameters.values(template, options.parameters());
+        Map<String, String> given = new java.util.HashMap<>(LOCAL_PARAMETERS);
+        given.putAll(options.parameters());
+        Map<String, Object> parameters = Parameters.values(template, given);
         Intrinsics intrinsics = new Intrinsics(template, settings, parameters, resources);
         new Provisioner(aws, settings, template, intrinsics, resources, apiId).provisionAll();
         functions.load(template, intrinsics, resources, settings, aws.endpoint());

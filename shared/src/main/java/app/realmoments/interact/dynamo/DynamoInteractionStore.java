@@ -175,6 +175,9 @@ public final class DynamoInteractionStore implements InteractionStore {
         item.put("authorId", s(comment.authorId()));
         item.put("text", s(comment.text()));
         item.put("createdAt", time(comment.createdAt()));
+        if (comment.hidden()) {
+            item.put("hidden", AttributeValue.fromBool(true));
+        }
         List<TransactWriteItem> changes = new ArrayList<>();
         changes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(pk)")).build());
@@ -333,7 +336,8 @@ public final class DynamoInteractionStore implements InteractionStore {
             return Optional.of(new Change.Reacted(momentId, sk.substring(REACTION.length()), str(newImage, "emoji"),
                     instant(newImage, "reactedAt")));
         }
-        if (sk.startsWith(COMMENT) && "INSERT".equals(eventName)) {
+        // a hidden comment (held by the word list) notifies nobody: the moment's author may not read it
+        if (sk.startsWith(COMMENT) && "INSERT".equals(eventName) && !isHidden(newImage)) {
             return Optional.of(new Change.Commented(momentId, sk.substring(COMMENT.length()), str(newImage, "authorId"),
                     instant(newImage, "createdAt")));
         }
@@ -350,6 +354,11 @@ public final class DynamoInteractionStore implements InteractionStore {
 
     private static Comment commentOf(Map<String, AttributeValue> item) {
         return new Comment(str(item, "commentId"), str(item, "momentId"), str(item, "authorId"), str(item, "text"),
-                instant(item, "createdAt"), item.containsKey("hidden") && Boolean.TRUE.equals(item.get("hidden").bool()));
+                instant(item, "createdAt"), isHidden(item));
+    }
+
+    private static boolean isHidden(Map<String, AttributeValue> item) {
+        AttributeValue hidden = item.get("hidden");
+        return hidden != null && Boolean.TRUE.equals(hidden.bool());
     }
 }

@@ -159,10 +159,42 @@ public final class DynamoMomentStore implements MomentStore {
         try {
             dynamo.updateItem(r -> r.tableName(table).key(key(momentId))
                     .updateExpression("SET #status = :published, publishedAt = :at REMOVE expiresAt")
-                    .conditionExpression("#status = :pending AND attribute_not_exists(pendingRoles)")
-                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .conditionExpression("#status = :pending AND attribute_not_exists(pendingRoles)"
+                            + " AND (attribute_not_exists(#held) OR #held = :released)")
+                    .expressionAttributeNames(Map.of("#status", "status", "#held", "held"))
                     .expressionAttributeValues(Map.of(":published", s(MomentStatus.PUBLISHED.wire()),
-                            ":pending", s(MomentStatus.PENDING.wire()), ":at", time(at))));
+                            ":pending", s(MomentStatus.PENDING.wire()), ":at", time(at),
+                            ":released", AttributeValue.fromBool(false))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * {@code held = true} and no {@code expiresAt}: a held moment waits for its moderator, however long. A
+     * released moment keeps {@code held = false}, so it can be held again only for an image not yet reviewed.
+     */
+    @Override
+    public boolean hold(String momentId) {
+        return reviewUpdate(momentId, "SET #held = :held REMOVE expiresAt",
+                "#status = :pending AND (attribute_not_exists(#held) OR #held = :released)");
+    }
+
+    @Override
+    public boolean release(String momentId) {
+        return reviewUpdate(momentId, "SET #held = :released", "#status = :pending AND #held = :held");
+    }
+
+    /** One conditional update of a pending moment's {@code held}; true when its condition held. */
+    private boolean reviewUpdate(String momentId, String update, String condition) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(key(momentId))
+                    .updateExpression(update)
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(Map.of("#status", "status", "#held", "held"))
+                    .expressionAttributeValues(Map.of(":pending", s(MomentStatus.PENDING.wire()),
+                            ":held", AttributeValue.fromBool(true), ":released", AttributeValue.fromBool(false))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -307,6 +339,9 @@ public final class DynamoMomentStore implements MomentStore {
         moment.reactionCounts().forEach((emoji, count) -> counts.put(emoji, n(count)));
         item.put("reactionCounts", AttributeValue.fromM(counts));
         item.put("commentCount", n(moment.commentCount()));
+        if (moment.review() != Moment.Review.NONE) {
+            item.put("held", AttributeValue.fromBool(moment.held()));
+        }
         return item;
     }
 
@@ -344,6 +379,14 @@ public final class DynamoMomentStore implements MomentStore {
                 instant(item, "createdAt"), instant(item, "publishedAt"),
                 late == null ? null : late.intValue(), images, counts,
                 comments == null ? 0 : (int) Math.max(0, comments),
-                item.containsKey("hidden") && Boolean.TRUE.equals(item.get("hidden").bool()));
+                reviewOf(item.get("held")), item.containsKey("hidden") && Boolean.TRUE.equals(item.get("hidden").bool()));
+    }
+
+    /** {@code held}: absent (never held), true (held for review) or false (released by a moderator). */
+    private static Moment.Review reviewOf(AttributeValue held) {
+        if (held == null || held.bool() == null) {
+            return Moment.Review.NONE;
+        }
+        return held.bool() ? Moment.Review.HELD : Moment.Review.RELEASED;
     }
 }

@@ -9,7 +9,8 @@ import app.realmoments.wiring.Wiring;
 
 /**
  * Reactions and comments: {@code PUT|DELETE /moments/{momentId}/reaction}, {@code POST|GET
- * /moments/{momentId}/comments}, {@code DELETE /moments/{momentId}/comments/{commentId}}.
+ * /moments/{momentId}/comments}, {@code DELETE /moments/{momentId}/comments/{commentId}}. A comment the
+ * stage's word list flags is stored hidden and held for review.
  */
 public final class InteractionsApi extends HttpApi {
 
@@ -22,7 +23,7 @@ public final class InteractionsApi extends HttpApi {
     private InteractionsApi(Wiring wiring) {
         this(new InteractionService(wiring.moments(), wiring.profiles(), new MomentVisibility(wiring.socialGraph(), wiring.profiles()),
                 wiring.socialGraph(), wiring.interactions(), wiring.cursors(), wiring.ids(),
-                wiring.clock(), wiring.quotas()));
+                wiring.clock(), wiring.quotas(), wiring.textFilter(), wiring.heldForReview()));
     }
 
     public InteractionsApi(InteractionService interactions) {

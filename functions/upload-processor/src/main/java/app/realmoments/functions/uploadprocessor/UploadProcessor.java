@@ -19,7 +19,8 @@ import java.util.Locale;
  * S3 {@code ObjectCreated} on {@code uploads/}: hands each uploaded file to {@link MomentPublisher}.
  * A record that fails makes the invocation fail after the others ran, so Lambda retries it; every
  * step is idempotent, so the retry only finishes what is left. Metrics: MomentsPublished,
- * MomentsRejected, UploadFailures and ColdStart, one embedded-metric line per invocation.
+ * MomentsRejected, MomentsHeld (screening held it for review), UploadFailures and ColdStart, one
+ * embedded-metric line per invocation.
  *
  * <p>A stream handler (docs/cold-start.md): it reads the S3 event's bytes itself ({@link S3Record}, which
  * also decodes the key), so Lambda never loads its event serializer, the event types or Joda-Time.
@@ -37,8 +38,8 @@ public final class UploadProcessor implements RequestStreamHandler {
     }
 
     private UploadProcessor(Wiring wiring) {
-        this(new MomentPublisher(wiring.moments(), wiring.media(), new SanitizingPipeline(),
-                wiring.notificationQueue(), wiring.clock()));
+        this(new MomentPublisher(wiring.moments(), wiring.media(), new SanitizingPipeline(), wiring.screening(),
+                wiring.heldForReview(), wiring.notificationQueue(), wiring.clock()));
     }
 
     public UploadProcessor(MomentPublisher publisher) {
@@ -48,7 +49,8 @@ public final class UploadProcessor implements RequestStreamHandler {
     /** What Lambda calls: the S3 event in, {@code null} out (what a handler returning nothing answers). */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Metrics metrics = InvocationLog.metrics(context).count("MomentsPublished", 0).count("MomentsRejected", 0);
+        Metrics metrics = InvocationLog.metrics(context).count("MomentsPublished", 0).count("MomentsRejected", 0)
+                .count("MomentsHeld", 0);
         RECORDS.run(S3Record.readAll(input), context, metrics, (record, log) -> handle(record, log, metrics));
         output.write("null".getBytes(StandardCharsets.US_ASCII));
     }
@@ -70,6 +72,7 @@ public final class UploadProcessor implements RequestStreamHandler {
         switch (result.outcome()) {
             case PUBLISHED -> metrics.count("MomentsPublished", 1);
             case REJECTED -> metrics.count("MomentsRejected", 1);
+            case HELD -> metrics.count("MomentsHeld", 1);
             default -> {
             }
         }
