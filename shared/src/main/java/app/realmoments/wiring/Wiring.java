@@ -1,6 +1,9 @@
 package app.realmoments.wiring;
 
+import app.realmoments.account.UserDirectory;
+import app.realmoments.account.cognito.CognitoUserDirectory;
 import app.realmoments.aws.AwsClients;
+import app.realmoments.aws.CognitoClients;
 import app.realmoments.aws.DynamoClients;
 import app.realmoments.aws.RekognitionClients;
 import app.realmoments.aws.S3Clients;
@@ -26,6 +29,11 @@ import app.realmoments.interact.dynamo.DynamoInteractionStore;
 import app.realmoments.mail.Mailer;
 import app.realmoments.mail.ses.SesMailer;
 import app.realmoments.moderation.HeldForReview;
+import app.realmoments.report.ContentFlags;
+import app.realmoments.report.HeldReports;
+import app.realmoments.report.ReportStore;
+import app.realmoments.report.dynamo.DynamoContentFlags;
+import app.realmoments.report.dynamo.DynamoReportStore;
 import app.realmoments.moment.MediaStore;
 import app.realmoments.moment.MomentStore;
 import app.realmoments.moment.dynamo.DynamoMomentStore;
@@ -115,6 +123,10 @@ public final class Wiring {
     private Quotas quotas;
     private TextFilter textFilter;
     private Screening screening;
+    private UserDirectory userDirectory;
+    private HeldForReview heldForReview;
+    private ReportStore reports;
+    private ContentFlags contentFlags;
 
     /** @param environment a variable's value by name, or null when it is not set */
     public Wiring(Function<String, String> environment) {
@@ -332,7 +344,7 @@ public final class Wiring {
         return recipients;
     }
 
-    // ------------------------------------------------------------------ S3, SQS, SNS
+    // ------------------------------------------------------------------ S3, SQS, SNS, SES, Cognito
 
     /**
      * The media bucket: presigned URLs, and object reads, writes and deletes with an S3 client built on
@@ -411,11 +423,63 @@ public final class Wiring {
     }
 
     /**
-     * Where screening sends what it held. Until the moderation queue is wired here, nothing is queued:
-     * held content still stays unpublished (moments) or hidden (comments).
+     * Where screening sends what it held: the moderation queue (an open report from the system reporter in
+     * MODERATION_TABLE), or nothing queued on a stage without one (held content still stays unpublished or
+     * hidden).
      */
-    public HeldForReview heldForReview() {
-        return HeldForReview.NONE;
+    public synchronized HeldForReview heldForReview() {
+        if (heldForReview == null) {
+            heldForReview = optional("MODERATION_TABLE", null) == null ? HeldForReview.NONE
+                    : new HeldReports(reports(), ids(), clock());
+        }
+        return heldForReview;
+    }
+
+    // ------------------------------------------------------------------ reports and moderation
+
+    /** Reports, cases and the audit log (MODERATION_TABLE), the reporters' edges in USERS_TABLE. */
+    public synchronized ReportStore reports() {
+        if (reports == null) {
+            String table = require("MODERATION_TABLE");
+            String users = require("USERS_TABLE");
+            reports = new DynamoReportStore(dynamo(), table, users);
+        }
+        return reports;
+    }
+
+    /** Moderation's hidden flags on moments, comments and profiles. */
+    public synchronized ContentFlags contentFlags() {
+        if (contentFlags == null) {
+            String users = require("USERS_TABLE");
+            String momentsTable = require("MOMENTS_TABLE");
+            String interactionsTable = require("INTERACTIONS_TABLE");
+            contentFlags = new DynamoContentFlags(dynamo(), users, momentsTable, interactionsTable, clock());
+        }
+        return contentFlags;
+    }
+
+    /** REPORT_AUTO_HIDE_THRESHOLD: distinct reporters whose open reports hide a target until review (3 unless set). */
+    public int reportAutoHideThreshold() {
+        String value = optional("REPORT_AUTO_HIDE_THRESHOLD", "3").trim();
+        try {
+            int threshold = Integer.parseInt(value);
+            if (threshold >= 1) {
+                return threshold;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalStateException("REPORT_AUTO_HIDE_THRESHOLD must be a whole number of reporters, at least 1: "
+                + value);
+    }
+
+    /** The stage's user pool (USER_POOL_ID), its client built on the first account change. */
+    public synchronized UserDirectory userDirectory() {
+        if (userDirectory == null) {
+            String pool = require("USER_POOL_ID");
+            userDirectory = new CognitoUserDirectory(CognitoClients.lazyClient(aws()), pool);
+        }
+        return userDirectory;
     }
 
     // ------------------------------------------------------------------ shared parts
