@@ -101,6 +101,15 @@ public final class InMemoryInteractionStore implements InteractionStore, Interac
         return Outcome.DONE;
     }
 
+    /** Moderation's flag on a stored comment (report/ContentFlags); nothing when it is gone. */
+    public synchronized void setHidden(String momentId, String commentId, boolean hidden) {
+        Comment c = comments.getOrDefault(momentId, new TreeMap<>()).get(commentId);
+        if (c != null) {
+            comments.get(momentId).put(commentId,
+                    new Comment(c.commentId(), c.momentId(), c.authorId(), c.text(), c.createdAt(), hidden));
+        }
+    }
+
     @Override
     public synchronized Optional<Comment> comment(String momentId, String commentId) {
         return Optional.ofNullable(comments.getOrDefault(momentId, new TreeMap<>()).get(commentId));
