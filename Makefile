@@ -126,7 +126,8 @@ token: ## Print an ID token for a local user: make -s token NAME=alice [GROUP=mo
 # SAM CLI without telemetry: these machines have no internet to send it to.
 SAM := SAM_CLI_TELEMETRY=0 $(VENV)/bin/sam
 SAM_FUNCTIONS := HealthFunction ProfileApiFunction CampusApiFunction SocialApiFunction MomentsApiFunction FeedApiFunction NotificationsApiFunction \
-	UploadProcessorFunction FeedFanoutFunction ActivityRelayFunction NotificationDispatcherFunction InteractionsApiFunction PromptSchedulerFunction
+	UploadProcessorFunction FeedFanoutFunction ActivityRelayFunction NotificationDispatcherFunction InteractionsApiFunction PromptSchedulerFunction \
+	ModerationApiFunction ModerationMetricsFunction
 .PHONY: sam-stage $(addprefix build-,$(SAM_FUNCTIONS))
 
 sam-validate: $(VENV_STAMP) ## sam validate --lint (cfn-lint) on template.yaml; any warning fails
@@ -168,6 +169,8 @@ build-ActivityRelayFunction: ; $(call sam-artifact,activity-relay)
 build-NotificationDispatcherFunction: ; $(call sam-artifact,notification-dispatcher)
 build-InteractionsApiFunction: ; $(call sam-artifact,interactions-api)
 build-PromptSchedulerFunction: ; $(call sam-artifact,prompt-scheduler)
+build-ModerationApiFunction: ; $(call sam-artifact,moderation-api)
+build-ModerationMetricsFunction: ; $(call sam-artifact,moderation-metrics)
 
 # actionlint for .github/workflows, built once from the Go module proxy into ./.tools (needs Go).
 ACTIONLINT_VERSION := v1.7.12

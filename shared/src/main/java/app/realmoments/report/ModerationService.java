@@ -22,7 +22,6 @@ import app.realmoments.profile.ProfileView;
 import app.realmoments.text.TypedText;
 import app.realmoments.time.Times;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,12 +123,6 @@ public final class ModerationService {
         String scope = "moderation:audit";
         ReportStore.Slice<Resolution> slice = reports.audit(limit, cursors.decode(scope, cursor));
         return new Page<>(slice.items().stream().map(ResolutionView::of).toList(), cursors.encode(scope, slice.next()));
-    }
-
-    /** How long the oldest open case has waited (zero when none is open): the metric the alarm watches. */
-    public Duration oldestOpenAge() {
-        return reports.oldestOpen().map(at -> Duration.between(at, clock.instant()))
-                .filter(d -> !d.isNegative()).orElse(Duration.ZERO);
     }
 
     public ResolutionView resolve(String moderatorId, String reportId, NewResolution request) {

@@ -51,12 +51,10 @@ class ModerationServiceTest {
         assertEquals(2, item.moment().images().size(), "the images as short-lived URLs, thumbnails too");
         assertTrue(item.moment().images().getFirst().thumbnailUrl().contains("-thumb"));
         assertEquals("ana", page.items().getFirst().user().userId());
-        assertEquals(Duration.ofSeconds(90), nowPlus(90).oldestOpenAge());
-    }
-
-    private ModerationService nowPlus(long seconds) {
-        world.clock.set(ReportWorld.NOW.plusSeconds(seconds));
-        return moderation;
+        world.clock.set(ReportWorld.NOW.plusSeconds(90));
+        assertEquals(Duration.ofSeconds(90), new QueueAge(world.reports, world.clock).oldestOpen(), "the oldest open case");
+        resolve(user, "dismiss");
+        assertEquals(Duration.ofSeconds(30), new QueueAge(world.reports, world.clock).oldestOpen());
     }
 
     @Test
