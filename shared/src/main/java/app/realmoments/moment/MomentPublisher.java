@@ -107,7 +107,8 @@ public final class MomentPublisher {
         }
         media.write(MediaKeys.display(moment.momentId(), upload.role()), accepted.display(), ProcessedPhoto.CONTENT_TYPE);
         media.write(MediaKeys.thumbnail(moment.momentId(), upload.role()), accepted.thumbnail(), ProcessedPhoto.CONTENT_TYPE);
-        if (why.isPresent() && !moment.held()) {
+        boolean holds = why.isPresent() && !moment.held(); // held by another image already: once is enough
+        if (holds) {
             // the queue first, then the moment: a retry after a failure between them sends the same hold again
             // (the queue keeps one per target), and the image is marked ready only once the hold is stored, so
             // the redelivery path above can never publish it
@@ -122,11 +123,11 @@ public final class MomentPublisher {
         if (published) {
             return new Result(Outcome.PUBLISHED, moment.momentId(), null);
         }
-        if (why.isPresent()) {
+        if (holds) {
             return new Result(Outcome.HELD, moment.momentId(), why.get());
         }
         return new Result(mark == MomentStore.ImageMark.MARKED ? Outcome.IMAGE_READY : Outcome.DUPLICATE,
-                moment.momentId(), null);
+                moment.momentId(), why.orElse(null));
     }
 
     /** Why this image or the moment's caption is held for review; empty when both may be shown. */
@@ -139,23 +140,9 @@ public final class MomentPublisher {
         return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
     }
 
-    /**
-     * A moderator dismissed the hold: the moment is published exactly as an unflagged one is (its fan-out
-     * runs from the table's stream), or, if an image is still missing, when that image lands. Calling it
-     * again, or for a moment already published, changes nothing.
-     */
+    /** A moderator dismissed the hold: {@link HeldMoments#release}. */
     public Result release(String momentId) {
-        Moment moment = moments.find(momentId).orElse(null);
-        if (moment == null) {
-            return new Result(Outcome.IGNORED, momentId, "no such moment");
-        }
-        if (moment.status() != MomentStatus.PENDING) {
-            return new Result(Outcome.DUPLICATE, momentId, "already " + moment.status().wire());
-        }
-        moments.release(momentId);
-        boolean published = moments.publishIfComplete(momentId, clock.instant());
-        return published ? new Result(Outcome.PUBLISHED, momentId, "released")
-                : new Result(Outcome.RELEASED, momentId, "released; waiting for its images");
+        return new HeldMoments(moments, clock).release(momentId);
     }
 
     private Result reject(Moment moment, String reason) {

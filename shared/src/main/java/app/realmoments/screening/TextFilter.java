@@ -97,7 +97,7 @@ public final class TextFilter {
     /** The text's words, normalised: NFKC, case folded, accents dropped, digits and symbols read as letters. */
     static List<String> words(String text) {
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKC)
-                .toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT); // upper then lower: ß and the like fold
+                .toLowerCase(Locale.ROOT).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT); // ẞ, ß -> ss
         folded = MARKS.matcher(Normalizer.normalize(folded, Normalizer.Form.NFD)).replaceAll("");
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
@@ -117,9 +117,9 @@ public final class TextFilter {
         return words;
     }
 
-    /** Digits and symbols standing for letters, in a word that has a letter (so "2026" stays a number). */
+    /** Digits and symbols standing for letters, in a word that is not all digits (so "2026" stays a number). */
     private static String unLeet(String word) {
-        if (word.chars().noneMatch(Character::isLetter)) {
+        if (word.chars().allMatch(Character::isDigit)) {
             return word;
         }
         StringBuilder out = new StringBuilder(word.length());

@@ -58,6 +58,20 @@ public final class TestPhotos {
     // ---------------------------------------------------------------- pictures
 
     /**
+     * A photo-like picture whose top-left 16x16 pixels are magenta ({@code #FF00FF}): what the local stack's
+     * stand-in classifier ({@code screening.LocalContentClassifier}) flags as explicit.
+     */
+    public static BufferedImage magentaCornered(int width, int height, int seed) {
+        BufferedImage image = photoLike(width, height, seed);
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 16; x++) {
+                image.setRGB(x, y, 0xFF00FF);
+            }
+        }
+        return image;
+    }
+
+    /**
      * A non-uniform picture with a coloured square in each corner (side: a sixth of the short edge), so
      * a test can tell where each stored corner ended up.
      */

@@ -73,4 +73,26 @@ class WiringTest {
         // no AWS_REGION here: building an SNS client would fail, so NONE proves nothing was built
         assertSame(PushGateway.NONE, new Wiring(STAGE::get).push());
     }
+
+    @Test
+    void screeningIsCheckedAtStartUpAndTheLocalStandInNeedsNoAws() {
+        // no AWS_REGION: the stand-in builds no client
+        var local = new Wiring(Map.of("CONTENT_CLASSIFIER", "local")::get);
+        assertSame(local.screening(), local.screening());
+        assertTrue(local.screening().text("badword-test").isPresent(), "the default word list unless TEXT_FILTER_LIST says");
+        assertEquals(6, local.textFilter().size());
+
+        for (String bad : new String[] {"-5", "101", "high"}) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> new Wiring(
+                    Map.of("CONTENT_CLASSIFIER", "local", "MODERATION_CONFIDENCE_THRESHOLD", bad)::get).screening());
+            assertTrue(e.getMessage().startsWith("MODERATION_CONFIDENCE_THRESHOLD"), e.getMessage());
+        }
+        assertTrue(assertThrows(IllegalStateException.class, () -> new Wiring(Map.of("CONTENT_CLASSIFIER", "magic")::get)
+                .screening()).getMessage().startsWith("CONTENT_CLASSIFIER"));
+        assertTrue(assertThrows(IllegalStateException.class, () -> new Wiring(Map.of("TEXT_FILTER_LIST", "nope")::get)
+                .textFilter()).getMessage().startsWith("TEXT_FILTER_LIST"));
+        // Rekognition unless told otherwise: its client needs the AWS settings (built, never called here)
+        assertThrows(IllegalStateException.class, () -> new Wiring(STAGE::get).screening());
+        new Wiring(WITH_AWS::get).screening();
+    }
 }

@@ -147,7 +147,16 @@ final class ClientApp {
 
     /** Posts a moment with one real JPEG, uploads it with the presigned PUT and waits until it is published. */
     static String publish(DevStack stack, String token, String audience, String caption) throws Exception {
-        byte[] jpeg = TestPhotos.phoneJpeg(320, 240, 1);
+        String momentId = upload(stack, token, audience, caption, TestPhotos.phoneJpeg(320, 240, 1));
+        JsonNode done = poll("moment " + momentId + " processed", Duration.ofSeconds(60),
+                () -> JSON.readTree(call(stack, "GET", "/moments/" + momentId, token, null).body()),
+                m -> !m.path("status").asText().equals("pending"));
+        assertEquals("published", done.path("status").asText(), done.toString());
+        return momentId;
+    }
+
+    /** Starts a moment with this JPEG as its back image and uploads it with the presigned PUT; answers its id. */
+    static String upload(DevStack stack, String token, String audience, String caption, byte[] jpeg) throws Exception {
         HttpResponse<String> created = expect(201, call(stack, "POST", "/moments", token, Map.of(
                 "caption", caption, "audience", audience,
                 "images", List.of(Map.of("role", "back", "contentType", "image/jpeg", "contentLength", jpeg.length)))));
@@ -163,12 +172,7 @@ final class ClientApp {
         }
         HttpResponse<String> uploaded = HTTP.send(put.build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, uploaded.statusCode(), uploaded.body());
-        String momentId = moment.path("momentId").asText();
-        JsonNode done = poll("moment " + momentId + " processed", Duration.ofSeconds(60),
-                () -> JSON.readTree(call(stack, "GET", "/moments/" + momentId, token, null).body()),
-                m -> !m.path("status").asText().equals("pending"));
-        assertEquals("published", done.path("status").asText(), done.toString());
-        return momentId;
+        return moment.path("momentId").asText();
     }
 
     /** The user id a token stands for (its {@code sub}), as the authorizer passes it on. */

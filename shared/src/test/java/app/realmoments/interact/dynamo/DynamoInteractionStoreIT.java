@@ -1,6 +1,7 @@
 package app.realmoments.interact.dynamo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.realmoments.campus.dynamo.DynamoMembershipStore;
@@ -157,6 +158,25 @@ class DynamoInteractionStoreIT {
         assertEquals(List.of(first.commentId()), store.comments(moment, 10, null).comments().stream()
                 .map(Comment::commentId).toList());
         assertEquals(1, moments.find(moment).orElseThrow().commentCount());
+    }
+
+    @Test
+    void aHiddenCommentIsStoredWithHiddenTrueReadBackHiddenAndItsStreamInsertNotifiesNobody() {
+        String moment = published("ana");
+        Comment hidden = new Comment(ids.next(NOW), moment, "ben", "badword-test", NOW, true);
+        assertEquals(InteractionStore.Outcome.DONE, store.addComment(hidden));
+
+        var item = aws.dynamo().getItem(r -> r.tableName(interactions).key(Map.of(
+                "pk", AttributeValue.fromS("MOMENT#" + moment), "sk", AttributeValue.fromS("COMMENT#" + hidden.commentId()))))
+                .item();
+        assertEquals(Boolean.TRUE, item.get("hidden").bool());
+        assertEquals(hidden, store.comment(moment, hidden.commentId()).orElseThrow());
+        assertTrue(store.comments(moment, 10, null).comments().getFirst().hidden());
+        var keys = Map.of("pk", item.get("pk"), "sk", item.get("sk"));
+        assertTrue(DynamoInteractionStore.changeOf("INSERT", keys, null, item).isEmpty(), "nobody is told of it");
+        Comment shown = new Comment(ids.next(NOW), moment, "ben", "hi", NOW);
+        store.addComment(shown);
+        assertFalse(store.comment(moment, shown.commentId()).orElseThrow().hidden());
     }
 
     /** 10 comments on one moment at once: their transactions conflict on the moment, yet all succeed. */

@@ -3,7 +3,7 @@ package app.realmoments.functions.moderationapi;
 import app.realmoments.http.ApiRequest;
 import app.realmoments.http.ApiResponse;
 import app.realmoments.http.HttpApi;
-import app.realmoments.moment.MomentPublisher;
+import app.realmoments.moment.HeldMoments;
 import app.realmoments.moment.MomentService;
 import app.realmoments.moment.MomentViews;
 import app.realmoments.moment.MomentVisibility;
@@ -55,10 +55,8 @@ public final class ModerationApi extends HttpApi {
 
     /** A held moment a moderator dismissed is published as the upload processor publishes (screening's release). */
     private static ModerationService.Release releases(Wiring wiring) {
-        MomentPublisher publisher = new MomentPublisher(wiring.moments(), wiring.media(), (upload, type) -> {
-            throw new IllegalStateException("moderation publishes held moments; it never processes an upload");
-        }, wiring.notificationQueue(), wiring.clock());
-        return publisher::release;
+        HeldMoments held = new HeldMoments(wiring.moments(), wiring.clock());
+        return held::release;
     }
 
     @Override

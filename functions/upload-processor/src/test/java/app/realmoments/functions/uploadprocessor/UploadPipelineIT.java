@@ -3,12 +3,17 @@ package app.realmoments.functions.uploadprocessor;
 import static app.realmoments.events.TestEvents.invoke;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.realmoments.error.Problem;
 import app.realmoments.http.TestContext;
 import app.realmoments.id.Ids;
 import app.realmoments.json.Json;
 import app.realmoments.media.TestPhotos;
+import app.realmoments.moderation.HeldForReview;
+import app.realmoments.moment.HeldMoments;
 import app.realmoments.moment.MomentPublisher;
 import app.realmoments.moment.MomentService;
 import app.realmoments.moment.MomentStatus;
@@ -22,6 +27,10 @@ import app.realmoments.outbox.NotificationType;
 import app.realmoments.outbox.sqs.SqsNotificationQueue;
 import app.realmoments.profile.Profile;
 import app.realmoments.profile.dynamo.DynamoProfileStore;
+import app.realmoments.screening.ConfidenceThreshold;
+import app.realmoments.screening.LocalContentClassifier;
+import app.realmoments.screening.Screening;
+import app.realmoments.screening.TextFilter;
 import app.realmoments.social.dynamo.DynamoSocialGraph;
 import app.realmoments.testing.JsonTrees;
 import app.realmoments.testing.LocalAws;
@@ -57,6 +66,7 @@ class UploadPipelineIT {
     private static DynamoMomentStore store;
     private static S3MediaStore media;
     private static UploadProcessor processor;
+    private static final List<HeldForReview.Held> HELD = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final String author = UUID.randomUUID().toString();
 
     @BeforeAll
@@ -67,8 +77,55 @@ class UploadPipelineIT {
         DynamoProfileStore profiles = new DynamoProfileStore(dynamo, AWS.table("UsersTable"));
         moments = Services.moments(store, media, profiles,
                 new MomentVisibility(new DynamoSocialGraph(dynamo, AWS.table("UsersTable")), profiles), new Ids(), Clock.systemUTC());
+        // screened as the local stack screens: the magenta-corner stand-in and the default word list
         processor = new UploadProcessor(new MomentPublisher(store, media, new SanitizingPipeline(),
-                new SqsNotificationQueue(AWS.sqs(), QUEUE), Clock.systemUTC()));
+                new Screening(new LocalContentClassifier(), ConfidenceThreshold.DEFAULT, TextFilter.named("default")),
+                HELD::add, new SqsNotificationQueue(AWS.sqs(), QUEUE), Clock.systemUTC()));
+    }
+
+    @Test
+    void aFlaggedImageStaysPendingAndHeldSeenByItsAuthorAloneAndReleaseThenPublishesIt() throws Exception {
+        String id = post(Map.of("back", TestPhotos.jpeg(TestPhotos.magentaCornered(800, 600, 4), 0.9f)),
+                Map.of("back", "image/jpeg"));
+
+        var moment = store.find(id).orElseThrow();
+        assertEquals(MomentStatus.PENDING, moment.status());
+        assertTrue(moment.held());
+        assertTrue(moment.images().get(app.realmoments.moment.ImageRole.BACK).ready(), "made, for the moderator");
+        var item = AWS.dynamo().getItem(r -> r.tableName(AWS.table("MomentsTable"))
+                .key(DynamoMomentStore.key(id))).item();
+        assertTrue(item.get("held").bool());
+        assertFalse(item.containsKey("expiresAt"), "a held moment waits for its moderator");
+        assertTrue(HELD.stream().anyMatch(h -> h.targetId().equals(id) && h.authorId().equals(author)
+                && h.why().equals("back image: Explicit Nudity 99.0%")), HELD.toString());
+        MomentView mine = moments.get(author, id);
+        assertEquals("held", mine.review());
+        assertTrue(mine.images().isEmpty(), "no image URL while it is pending");
+        assertEquals(404, assertThrows(Problem.class, () -> moments.get(UUID.randomUUID().toString(), id)).kind().status,
+                "nobody else can see it");
+
+        invoke(processor, event(key(id, "back")), new TestContext("again"));
+        assertEquals(1, HELD.stream().filter(h -> h.targetId().equals(id)).count(), "a redelivered event holds nothing twice");
+        assertEquals(MomentStatus.PENDING, store.find(id).orElseThrow().status());
+
+        // what the moderation function does on a dismiss: the moment store and the clock, nothing else
+        assertEquals(MomentPublisher.Outcome.PUBLISHED, new HeldMoments(store, Clock.systemUTC()).release(id).outcome());
+        MomentView published = moments.get(author, id);
+        assertEquals(MomentStatus.PUBLISHED, published.status());
+        assertNull(published.review());
+        assertEquals(1, published.images().size());
+    }
+
+    @Test
+    void aCleanImageWithAFlaggedCaptionIsHeldTooAndACleanOnePublishes() throws Exception {
+        byte[] photo = TestPhotos.jpeg(TestPhotos.photoLike(800, 600, 6), 0.9f);
+        String held = post(Map.of("back", photo), Map.of("back", "image/jpeg"), "badword-test at the quad");
+        assertTrue(store.find(held).orElseThrow().held());
+        assertTrue(HELD.stream().anyMatch(h -> h.targetId().equals(held) && h.why().equals("caption: word list")));
+
+        String clean = post(Map.of("back", photo), Map.of("back", "image/jpeg"), "Scunthorpe at dusk");
+        assertEquals(MomentStatus.PUBLISHED, store.find(clean).orElseThrow().status());
+        assertFalse(store.find(clean).orElseThrow().held());
     }
 
     @Test
@@ -162,7 +219,11 @@ class UploadPipelineIT {
 
     /** Starts a moment, uploads every file, delivers every S3 event; returns the moment id. */
     private String post(Map<String, byte[]> files, Map<String, String> types) throws Exception {
-        String id = start(files, types);
+        return post(files, types, null);
+    }
+
+    private String post(Map<String, byte[]> files, Map<String, String> types, String caption) throws Exception {
+        String id = start(files, types, caption);
         for (String role : files.keySet()) {
             deliverAndLog(id, role);
         }
@@ -170,11 +231,15 @@ class UploadPipelineIT {
     }
 
     private String start(Map<String, byte[]> files, Map<String, String> types) throws Exception {
+        return start(files, types, null);
+    }
+
+    private String start(Map<String, byte[]> files, Map<String, String> types, String caption) throws Exception {
         new DynamoProfileStore(AWS.dynamo(), AWS.table("UsersTable")).save(new Profile(author,
                 "u" + author.substring(0, 8), "Uploader", "north", Instant.now(), Instant.now(), null), null);
         List<NewMoment.ImageDeclaration> images = new ArrayList<>();
         files.forEach((role, bytes) -> images.add(new NewMoment.ImageDeclaration(role, types.get(role), (long) bytes.length)));
-        MomentService.Started started = moments.start(author, new NewMoment(null, "friends", images));
+        MomentService.Started started = moments.start(author, new NewMoment(caption, "friends", images));
         for (MomentService.Upload upload : started.uploads()) {
             HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(upload.url()))
                     .PUT(HttpRequest.BodyPublishers.ofByteArray(files.get(upload.role())));

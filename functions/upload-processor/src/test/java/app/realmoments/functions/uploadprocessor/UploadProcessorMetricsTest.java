@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import app.realmoments.http.TestContext;
+import app.realmoments.moderation.HeldForReview;
 import app.realmoments.moment.Audience;
 import app.realmoments.moment.ImageRole;
 import app.realmoments.moment.MediaKeys;
@@ -16,6 +17,10 @@ import app.realmoments.moment.MomentImage;
 import app.realmoments.moment.MomentPublisher;
 import app.realmoments.moment.MomentStatus;
 import app.realmoments.moment.PhotoPipeline;
+import app.realmoments.screening.ConfidenceThreshold;
+import app.realmoments.screening.ModerationLabel;
+import app.realmoments.screening.Screening;
+import app.realmoments.screening.TextFilter;
 import app.realmoments.testing.InMemoryMediaStore;
 import app.realmoments.testing.InMemoryMomentStore;
 import app.realmoments.testing.RecordingNotificationQueue;
@@ -76,6 +81,23 @@ class UploadProcessorMetricsTest {
         JsonNode log = only(lines, "upload failed");
         assertEquals(upload.momentId(), log.get("momentId").asText());
         assertEquals("failed", log.get("outcome").asText());
+    }
+
+    @Test
+    void aHeldMomentIsCountedAsHeldAndLoggedWithWhatFlaggedIt() {
+        Screening flagsAll = new Screening(jpeg -> List.of(new ModerationLabel("Explicit", "", 99.5)),
+                ConfidenceThreshold.DEFAULT, TextFilter.NONE);
+        UploadProcessor handler = new UploadProcessor(new MomentPublisher(moments, media,
+                (b, t) -> new PhotoPipeline.Accepted(new byte[] {9}, new byte[] {8}, 10, 10), flagsAll,
+                HeldForReview.NONE, new RecordingNotificationQueue(), Clock.systemUTC()));
+        List<JsonNode> lines = capture(() -> invoke(handler, UploadProcessorTest.EVENT, new TestContext("r4")));
+
+        JsonNode metric = emf(lines);
+        assertEquals(1, metric.get("MomentsHeld").asInt());
+        assertEquals(0, metric.get("MomentsPublished").asInt());
+        JsonNode log = only(lines, "upload handled");
+        assertEquals("held", log.get("outcome").asText());
+        assertEquals("back image: Explicit 99.5%", log.get("detail").asText());
     }
 
     private UploadProcessor handler(PhotoPipeline photos) {
