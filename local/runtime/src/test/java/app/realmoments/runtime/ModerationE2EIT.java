@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * first). Three students of Ana's campus report her campus moment: it disappears for everyone but Ana
  * (the one visibility rule: GET /moments/{id}, the campus feed), a moderator finds it in the queue with
  * its images, removes it, and it is gone with its images and feed entries, Ana's inbox says
- * {@code moment_removed}, the audit log shows the action once however often it is resolved.
+ * {@code moment_removed}, the audit log shows the action once however often it is resolved. And what upload
+ * screening held waits in the same queue until a moderator's dismiss publishes it through the normal path.
  */
 @Tag("e2e")
 @DisplayName("End-to-end: reported by three, hidden, reviewed and removed")
@@ -173,6 +174,44 @@ class ModerationE2EIT {
             }
         }
         assertEquals(1, entries, "one audit entry");
+    }
+
+    @Test
+    void whatScreeningHeldWaitsInTheQueueAndADismissPublishesIt() throws Exception {
+        String ana = student("hana", CAMPUS);
+        String fay = student("hfay", CAMPUS);
+        String moderator = stack.login("mod-e2e-moderator", List.of("moderators")).idToken();
+
+        String flagged = ClientApp.upload(stack, ana, "campus", "after the party",
+                app.realmoments.media.TestPhotos.jpeg(app.realmoments.media.TestPhotos.magentaCornered(320, 240, 3), 0.9f));
+        ClientApp.poll("the flagged moment held", ASYNC, () -> JSON.readTree(expect(200, call(stack, "GET",
+                "/moments/" + flagged, ana, null)).body()), m -> m.path("review").asText().equals("held"));
+        JsonNode item = ClientApp.poll("the held moment in the queue", ASYNC, () -> queued(moderator, flagged),
+                found -> found != null);
+        assertFalse(item.path("held").asText().isEmpty(), "what the classifier flagged: " + item);
+        assertEquals(0, item.path("reporters").asInt());
+        assertEquals("pending", item.path("moment").path("status").asText());
+        assertFalse(item.path("moment").path("images").isEmpty(), "the moderator sees the held image");
+        assertEquals(404, status(fay, "GET", "/moments/" + flagged, null));
+
+        expect(200, call(stack, "POST", "/moderation/reports/" + item.path("reportId").asText() + "/resolve", moderator,
+                Map.of("action", "dismiss", "note", "a costume")));
+        assertEquals("published", JSON.readTree(expect(200, call(stack, "GET", "/moments/" + flagged, fay, null)).body())
+                .path("status").asText(), "published through the normal path");
+        ClientApp.poll("the released moment fanned out to the campus feed", ASYNC,
+                () -> ids(fay, "/campuses/" + CAMPUS + "/feed"), feed -> feed.contains(flagged));
+        assertTrue(queued(moderator, flagged) == null, "out of the queue");
+    }
+
+    /** The open queue item whose target is this id, or null. */
+    private static JsonNode queued(String moderator, String targetId) throws Exception {
+        for (JsonNode queued : JSON.readTree(expect(200, call(stack, "GET", "/moderation/reports?limit=50", moderator,
+                null)).body()).path("items")) {
+            if (queued.path("target").path("id").asText().equals(targetId)) {
+                return queued;
+            }
+        }
+        return null;
     }
 
     private static List<String> mediaOf(String bucket, String momentId) {
