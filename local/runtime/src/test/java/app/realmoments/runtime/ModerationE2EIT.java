@@ -33,7 +33,8 @@ class ModerationE2EIT {
 
     private static final List<String> FUNCTIONS_NEEDED = List.of("ProfileApiFunction", "CampusApiFunction",
             "MomentsApiFunction", "FeedApiFunction", "UploadProcessorFunction", "FeedFanoutFunction",
-            "NotificationDispatcherFunction", "NotificationsApiFunction", "ModerationApiFunction");
+            "NotificationDispatcherFunction", "NotificationsApiFunction", "ModerationApiFunction",
+            "ModerationMetricsFunction");
     private static final Duration ASYNC = Duration.ofSeconds(60);
     private static final String CAMPUS = "north-campus";
 
@@ -140,6 +141,14 @@ class ModerationE2EIT {
         assertTrue(imageUrl.startsWith("http") && thumbnailUrl.startsWith("http"), item.toString());
         assertEquals(200, ClientApp.http().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(imageUrl)).build(),
                 java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode(), "the signed image URL works");
+
+        // the schedule that feeds the alarm: the oldest open report's age, a whole number of seconds
+        java.net.http.HttpResponse<String> measured = ClientApp.http().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(stack.apiUrl() + "/_local/schedules/ModerationMetricsFunction/MeasureQueue"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, measured.statusCode(), measured.body());
+        assertTrue(JSON.readTree(measured.body()).path("oldestOpenReportAgeSeconds").asLong() >= 0, measured.body());
 
         String bucket = stack.physical("MediaBucket").ref();
         assertFalse(mediaOf(bucket, moment).isEmpty(), "the images are there before");
