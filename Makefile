@@ -127,7 +127,8 @@ token: ## Print an ID token for a local user: make -s token NAME=alice [GROUP=mo
 SAM := SAM_CLI_TELEMETRY=0 $(VENV)/bin/sam
 SAM_FUNCTIONS := HealthFunction ProfileApiFunction CampusApiFunction SocialApiFunction MomentsApiFunction FeedApiFunction NotificationsApiFunction \
 	UploadProcessorFunction FeedFanoutFunction ActivityRelayFunction NotificationDispatcherFunction InteractionsApiFunction PromptSchedulerFunction \
-	ModerationApiFunction ModerationMetricsFunction
+	ModerationApiFunction ModerationMetricsFunction \
+	ExportApiFunction ExporterFunction
 .PHONY: sam-stage $(addprefix build-,$(SAM_FUNCTIONS))
 
 sam-validate: $(VENV_STAMP) ## sam validate --lint (cfn-lint) on template.yaml; any warning fails
@@ -171,6 +172,8 @@ build-InteractionsApiFunction: ; $(call sam-artifact,interactions-api)
 build-PromptSchedulerFunction: ; $(call sam-artifact,prompt-scheduler)
 build-ModerationApiFunction: ; $(call sam-artifact,moderation-api)
 build-ModerationMetricsFunction: ; $(call sam-artifact,moderation-metrics)
+build-ExportApiFunction: ; $(call sam-artifact,export-api)
+build-ExporterFunction: ; $(call sam-artifact,exporter)
 
 # actionlint for .github/workflows, built once from the Go module proxy into ./.tools (needs Go).
 ACTIONLINT_VERSION := v1.7.12
