@@ -127,6 +127,7 @@ token: ## Print an ID token for a local user: make -s token NAME=alice [GROUP=mo
 SAM := SAM_CLI_TELEMETRY=0 $(VENV)/bin/sam
 SAM_FUNCTIONS := HealthFunction ProfileApiFunction CampusApiFunction SocialApiFunction MomentsApiFunction FeedApiFunction NotificationsApiFunction \
 	UploadProcessorFunction FeedFanoutFunction ActivityRelayFunction NotificationDispatcherFunction InteractionsApiFunction PromptSchedulerFunction \
+	ModerationApiFunction ModerationMetricsFunction \
 	ExportApiFunction ExporterFunction
 .PHONY: sam-stage $(addprefix build-,$(SAM_FUNCTIONS))
 
@@ -169,6 +170,8 @@ build-ActivityRelayFunction: ; $(call sam-artifact,activity-relay)
 build-NotificationDispatcherFunction: ; $(call sam-artifact,notification-dispatcher)
 build-InteractionsApiFunction: ; $(call sam-artifact,interactions-api)
 build-PromptSchedulerFunction: ; $(call sam-artifact,prompt-scheduler)
+build-ModerationApiFunction: ; $(call sam-artifact,moderation-api)
+build-ModerationMetricsFunction: ; $(call sam-artifact,moderation-metrics)
 build-ExportApiFunction: ; $(call sam-artifact,export-api)
 build-ExporterFunction: ; $(call sam-artifact,exporter)
 

@@ -202,7 +202,10 @@ public final class InteractionService {
         return Optional.of(view(made, profiles.find(callerId).orElse(null)));
     }
 
-    /** Oldest first; comments by users blocked either way with the caller are left out. */
+    /**
+     * Oldest first; what the one rule hides from the caller is left out: comments by users blocked either
+     * way, comments (or authors) the caller reported, comments or authors moderation hid.
+     */
     public Page<CommentView> comments(String callerId, String momentId, int limit, String cursor) {
         interactable(callerId, momentId);
         String scope = "comments:" + momentId + ":" + callerId;
@@ -214,13 +217,16 @@ public final class InteractionService {
                 Set<String> authors = new HashSet<>();
                 page.comments().forEach(c -> authors.add(c.authorId()));
                 authors.remove(callerId);
-                Set<String> blocked = authors.isEmpty() ? Set.of()
-                        : graph.standingWith(callerId, authors).blocked();
+                List<String> refs = page.comments().stream().filter(c -> !c.authorId().equals(callerId))
+                        .map(c -> SocialGraph.ref("comment", c.commentId())).toList();
+                SocialGraph.Standing standing = authors.isEmpty() ? new SocialGraph.Standing(Set.of(), Set.of())
+                        : graph.standingWith(callerId, authors, refs);
                 Set<String> people = new HashSet<>(authors);
                 people.add(callerId);
                 Map<String, Profile> cards = profiles.findAll(people);
                 for (Comment comment : page.comments()) {
-                    if (!blocked.contains(comment.authorId()) && comment.visibleTo(callerId)) {
+                    if (MomentVisibility.shown(callerId, comment.authorId(), "comment", comment.commentId(),
+                            comment.hidden(), standing, cards.get(comment.authorId()))) {
                         items.add(view(comment, cards.get(comment.authorId())));
                     }
                 }

@@ -47,6 +47,10 @@ public final class Metrics {
         return put(name, value, "Milliseconds");
     }
 
+    public Metrics seconds(String name, long value) {
+        return put(name, value, "Seconds");
+    }
+
     /** {@code ColdStart = 1} on the first invocation this container serves; nothing on later ones. */
     public Metrics coldStart() {
         return COLD.getAndSet(false) ? count("ColdStart", 1) : this;

@@ -14,8 +14,9 @@ import java.util.Map;
  * {@code GET /users/{userId}/moments}: someone's moments newest first. The author gets their whole
  * history; a friend gets every published moment; a member of the author's campus gets the published
  * campus moments of that campus; anyone else an empty list; a user blocked either way, like an
- * unknown user, 404. The reader's standing is decided once, then the author's index is read with a
- * filter that says it, so no moment is fetched only to be dropped.
+ * unknown user, 404 (and so does an author moderation hid, or one the reader reported). The reader's
+ * standing is decided once, then the author's index is read with a filter that says it, so no moment is
+ * fetched only to be dropped, but what moderation hid or the reader reported (one batch read per slice).
  */
 public final class Memories {
 
@@ -49,7 +50,7 @@ public final class Memories {
             filter = new MomentStore.AuthorFilter.Everything();
         } else {
             SocialGraph.Standing standing = graph.standingWith(viewerId, List.of(authorId));
-            if (author == null || standing.blocked().contains(authorId)) {
+            if (author == null || standing.hides(authorId) || author.hidden()) {
                 throw UserIds.unknownUser();
             }
             Profile viewer = people.get(viewerId);
@@ -66,13 +67,28 @@ public final class Memories {
         Map<String, String> next = position;
         for (int slice = 0; slice < MAX_SLICES && items.size() < limit; slice++) {
             MomentStore.Slice page = moments.byAuthor(authorId, filter, limit - items.size(), next);
-            Map<String, String> mine = views.mine(viewerId, page.moments().stream().map(Moment::momentId).toList());
-            page.moments().forEach(m -> items.add(views.view(m, author, true, mine.get(m.momentId()))));
+            List<Moment> shown = visible(viewerId, people.get(viewerId), author, page.moments());
+            Map<String, String> mine = views.mine(viewerId, shown.stream().map(Moment::momentId).toList());
+            shown.forEach(m -> items.add(views.view(m, author, true, mine.get(m.momentId()))));
             next = page.next();
             if (next == null) {
                 break;
             }
         }
         return new Page<>(items, cursors.encode(scope, next));
+    }
+
+    /**
+     * What of a slice the one rule lets a reader other than the author see, moderation included (moments
+     * hidden or reported): one batch read of the reader's report edges of the slice's moments.
+     */
+    private List<Moment> visible(String viewerId, Profile viewer, Profile author, List<Moment> slice) {
+        if (author.userId().equals(viewerId) || slice.isEmpty()) {
+            return slice;
+        }
+        SocialGraph.Standing standing = graph.standingWith(viewerId, List.of(author.userId()),
+                slice.stream().map(m -> SocialGraph.ref("moment", m.momentId())).toList());
+        return slice.stream().filter(MomentVisibility.forPage(viewerId, viewer, standing,
+                Map.of(author.userId(), author))).toList();
     }
 }

@@ -153,6 +153,16 @@ public final class MomentService {
         if (moment == null || !moment.authorId().equals(callerId)) {
             throw Problem.notFound("moment");
         }
+        remove(moment);
+    }
+
+    /**
+     * Deletes a moment whoever decided it (its author, or a moderator's {@code remove}): media first, so a
+     * retry finishes the job; the moment item's REMOVE on the stream then takes its feed entries and
+     * interactions (feed fan-out). Deleting what is already gone is nothing.
+     */
+    public void remove(Moment moment) {
+        String momentId = moment.momentId();
         List<String> keys = new ArrayList<>();
         for (ImageRole role : moment.images().keySet()) {
             keys.add(MediaKeys.display(momentId, role));

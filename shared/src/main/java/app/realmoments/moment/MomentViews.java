@@ -33,8 +33,20 @@ public final class MomentViews {
      * {@code mine}: the viewer's own reaction to this moment, or null.
      */
     public MomentView view(Moment moment, Profile author, boolean withImages, String mine) {
+        return card(moment, author, withImages && moment.isPublished(), mine);
+    }
+
+    /**
+     * The moment as a moderator reviews it: the images that are ready whatever its status (a moment
+     * screening held is still pending), as the same short-lived URLs.
+     */
+    public MomentView forReview(Moment moment, Profile author) {
+        return card(moment, author, true, null);
+    }
+
+    private MomentView card(Moment moment, Profile author, boolean withImages, String mine) {
         List<MomentView.Image> images = new ArrayList<>();
-        if (withImages && moment.isPublished()) {
+        if (withImages) {
             for (ImageRole role : ImageRole.values()) {
                 MomentImage image = moment.images().get(role);
                 if (image != null && image.ready()) {

@@ -47,8 +47,10 @@ public final class InboxService {
                 actors.add(i.actorId());
             }
         });
-        Set<String> blocked = actors.isEmpty() ? Set.of() : graph.standingWith(userId, actors).blocked();
-        List<Item> items = slice.items().stream().filter(i -> i.actorId() == null || !blocked.contains(i.actorId()))
+        SocialGraph.Standing standing = actors.isEmpty() ? new SocialGraph.Standing(Set.of(), Set.of())
+                : graph.standingWith(userId, actors);
+        // ... nor someone the recipient reported (a one-way hide)
+        List<Item> items = slice.items().stream().filter(i -> i.actorId() == null || !standing.hides(i.actorId()))
                 .map(i -> new Item(i.notificationId(), i.type(), i.actorId(),
                 i.momentId(), i.reason(), Times.iso(i.createdAt()),
                 readUpTo != null && i.notificationId().compareTo(readUpTo) <= 0)).toList();

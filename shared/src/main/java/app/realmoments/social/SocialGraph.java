@@ -39,12 +39,44 @@ public interface SocialGraph {
         return new Standing(friends, blocked);
     }
 
-    /** The viewer's accepted friends and the users blocked either way, among the users asked about. */
-    record Standing(Set<String> friends, Set<String> blocked) {
+    /**
+     * The same, and which of {@code reported} (report refs, {@link #ref}) the viewer has reported. The
+     * Dynamo graph reads the report edges in the same BatchGetItem; this default knows of no report.
+     */
+    default Standing standingWith(String viewer, Collection<String> others, Collection<String> reported) {
+        return standingWith(viewer, others);
+    }
+
+    /** What a report edge names: {@code moment#{id}}, {@code comment#{id}} or {@code user#{id}}. */
+    static String ref(String targetType, String targetId) {
+        return targetType + "#" + targetId;
+    }
+
+    /**
+     * The viewer's accepted friends and the users blocked either way, among the users asked about, and
+     * the report refs ({@link #ref}) among those asked about that the viewer reported (the users asked
+     * about are always asked as {@code user#{id}} too).
+     */
+    record Standing(Set<String> friends, Set<String> blocked, Set<String> reported) {
 
         public Standing {
             friends = Set.copyOf(friends);
             blocked = Set.copyOf(blocked);
+            reported = Set.copyOf(reported);
+        }
+
+        public Standing(Set<String> friends, Set<String> blocked) {
+            this(friends, blocked, Set.of());
+        }
+
+        /** True when the viewer reported this (a moment, a comment, or a user by {@code user#{id}}). */
+        public boolean reported(String targetType, String targetId) {
+            return reported.contains(ref(targetType, targetId));
+        }
+
+        /** Someone the viewer must not see: blocked either way, or reported by the viewer (a one-way hide). */
+        public boolean hides(String userId) {
+            return blocked.contains(userId) || reported("user", userId);
         }
     }
 }

@@ -38,6 +38,11 @@ import app.realmoments.interact.dynamo.DynamoUserInteractions;
 import app.realmoments.mail.Mailer;
 import app.realmoments.mail.ses.SesMailer;
 import app.realmoments.moderation.HeldForReview;
+import app.realmoments.report.ContentFlags;
+import app.realmoments.report.HeldReports;
+import app.realmoments.report.ReportStore;
+import app.realmoments.report.dynamo.DynamoContentFlags;
+import app.realmoments.report.dynamo.DynamoReportStore;
 import app.realmoments.moment.MediaStore;
 import app.realmoments.moment.MomentStore;
 import app.realmoments.moment.dynamo.DynamoMomentStore;
@@ -128,6 +133,9 @@ public final class Wiring {
     private TextFilter textFilter;
     private Screening screening;
     private UserDirectory userDirectory;
+    private HeldForReview heldForReview;
+    private ReportStore reports;
+    private ContentFlags contentFlags;
     private UserInteractions userInteractions;
     private ExportStore exports;
     private ExportJobs exportJobs;
@@ -438,15 +446,6 @@ public final class Wiring {
         return push;
     }
 
-    /** The stage's user pool (USER_POOL_ID), its client built on the first account change. */
-    public synchronized UserDirectory userDirectory() {
-        if (userDirectory == null) {
-            String pool = require("USER_POOL_ID");
-            userDirectory = new CognitoUserDirectory(CognitoClients.lazyClient(aws()), pool);
-        }
-        return userDirectory;
-    }
-
     // ------------------------------------------------------------------ screening
 
     /** The stage's word list for captions and comments: TEXT_FILTER_LIST names one ({@code default} unless set). */
@@ -479,11 +478,63 @@ public final class Wiring {
     }
 
     /**
-     * Where screening sends what it held. Until the moderation queue is wired here, nothing is queued:
-     * held content still stays unpublished (moments) or hidden (comments).
+     * Where screening sends what it held: the moderation queue (an open report from the system reporter in
+     * MODERATION_TABLE), or nothing queued on a stage without one (held content still stays unpublished or
+     * hidden).
      */
-    public HeldForReview heldForReview() {
-        return HeldForReview.NONE;
+    public synchronized HeldForReview heldForReview() {
+        if (heldForReview == null) {
+            heldForReview = optional("MODERATION_TABLE", null) == null ? HeldForReview.NONE
+                    : new HeldReports(reports(), ids(), clock());
+        }
+        return heldForReview;
+    }
+
+    // ------------------------------------------------------------------ reports and moderation
+
+    /** Reports, cases and the audit log (MODERATION_TABLE), the reporters' edges in USERS_TABLE. */
+    public synchronized ReportStore reports() {
+        if (reports == null) {
+            String table = require("MODERATION_TABLE");
+            String users = require("USERS_TABLE");
+            reports = new DynamoReportStore(dynamo(), table, users);
+        }
+        return reports;
+    }
+
+    /** Moderation's hidden flags on moments, comments and profiles. */
+    public synchronized ContentFlags contentFlags() {
+        if (contentFlags == null) {
+            String users = require("USERS_TABLE");
+            String momentsTable = require("MOMENTS_TABLE");
+            String interactionsTable = require("INTERACTIONS_TABLE");
+            contentFlags = new DynamoContentFlags(dynamo(), users, momentsTable, interactionsTable, clock());
+        }
+        return contentFlags;
+    }
+
+    /** REPORT_AUTO_HIDE_THRESHOLD: distinct reporters whose open reports hide a target until review (3 unless set). */
+    public int reportAutoHideThreshold() {
+        String value = optional("REPORT_AUTO_HIDE_THRESHOLD", "3").trim();
+        try {
+            int threshold = Integer.parseInt(value);
+            if (threshold >= 1) {
+                return threshold;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalStateException("REPORT_AUTO_HIDE_THRESHOLD must be a whole number of reporters, at least 1: "
+                + value);
+    }
+
+    /** The stage's user pool (USER_POOL_ID), its client built on the first account change. */
+    public synchronized UserDirectory userDirectory() {
+        if (userDirectory == null) {
+            String pool = require("USER_POOL_ID");
+            userDirectory = new CognitoUserDirectory(CognitoClients.lazyClient(aws()), pool);
+        }
+        return userDirectory;
     }
 
     // ------------------------------------------------------------------ shared parts

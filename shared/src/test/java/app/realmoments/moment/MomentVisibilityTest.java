@@ -80,6 +80,53 @@ class MomentVisibilityTest {
                 "an author whose profile the page did not read is no member");
     }
 
+    @Test
+    void whatTheViewerReportedIsHiddenFromThemOnly() {
+        Moment moment = moment(Audience.CAMPUS, MomentStatus.PUBLISHED);
+        graph.reported("classmate", "moment#" + moment.momentId());
+        assertEquals(false, sees("classmate", "north", moment), "the reporter stops seeing the moment");
+        assertEquals(true, sees("friend", "south", moment), "nobody else does");
+        assertEquals(true, sees("author", "north", moment));
+
+        graph.reported("friend", "user#author");
+        assertEquals(false, sees("friend", "south", moment), "a reported author: all of their moments, one way");
+        var standing = visibility.standing("friend", java.util.List.of("author"));
+        assertEquals(false, MomentVisibility.forPage("friend", null, standing, Map.of()).test(moment));
+        assertEquals(true, standing.friends().contains("author"), "a report is not a block: still friends");
+    }
+
+    @Test
+    void whatModerationHidIsSeenByItsAuthorAlone() {
+        Moment hidden = new Moment("01JD8X3Q6Z7V9K2M4N5P6R7S8T", "author", null, Audience.CAMPUS, "north",
+                MomentStatus.PUBLISHED, null, NOW, NOW, null, Map.of(), Map.of(), 0, Moment.Review.NONE, true);
+        assertEquals(true, sees("author", "north", hidden));
+        assertEquals(false, sees("friend", "south", hidden));
+        assertEquals(false, sees("classmate", "north", hidden));
+
+        Moment moment = moment(Audience.CAMPUS, MomentStatus.PUBLISHED);
+        profiles.save(new Profile("author", "author", "Author", "north", NOW, NOW, NOW, true), null);
+        assertEquals(false, sees("friend", "south", moment), "a suspended (hidden) author: hidden from friends too");
+        assertEquals(false, sees("classmate", "north", moment));
+        assertEquals(true, sees("author", "north", moment));
+    }
+
+    @Test
+    void commentsPassTheSameModerationRule() {
+        var none = new app.realmoments.social.SocialGraph.Standing(java.util.Set.of(), java.util.Set.of());
+        Profile author = new Profile("ana", "ana", "Ana", null, NOW, NOW, null);
+        assertEquals(true, MomentVisibility.shown("ben", "ana", "comment", "c1", false, none, author));
+        assertEquals(false, MomentVisibility.shown("ben", "ana", "comment", "c1", true, none, author), "hidden");
+        assertEquals(true, MomentVisibility.shown("ana", "ana", "comment", "c1", true, none, author), "its author");
+        var reported = new app.realmoments.social.SocialGraph.Standing(java.util.Set.of(), java.util.Set.of(),
+                java.util.Set.of("comment#c1"));
+        assertEquals(false, MomentVisibility.shown("ben", "ana", "comment", "c1", false, reported, author));
+        assertEquals(true, MomentVisibility.shown("ben", "ana", "comment", "c2", false, reported, author));
+        var blocked = new app.realmoments.social.SocialGraph.Standing(java.util.Set.of(), java.util.Set.of("ana"));
+        assertEquals(false, MomentVisibility.shown("ben", "ana", "comment", "c1", false, blocked, author));
+        Profile suspended = new Profile("ana", "ana", "Ana", null, NOW, NOW, null, true);
+        assertEquals(false, MomentVisibility.shown("ben", "ana", "comment", "c1", false, none, suspended));
+    }
+
     private boolean sees(String viewer, String campus, Moment moment) {
         Profile profile = campus == null ? null : new Profile(viewer, viewer, viewer, campus, NOW, NOW, null);
         return visibility.canSee(viewer, profile, moment);

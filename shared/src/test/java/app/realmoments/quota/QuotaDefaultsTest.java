@@ -38,8 +38,7 @@ class QuotaDefaultsTest {
         String template = template();
         for (Quotas.Rate rate : Quotas.Rate.values()) {
             assertEquals(rate.fallback, defaultOf(template, parameter(rate.name())), rate.name());
-            assertTrue(template.contains(rate.variable() + ": !Ref " + parameter(rate.name()))
-                    || rate == Quotas.Rate.REPORTS,
+            assertTrue(template.contains(rate.variable() + ": !Ref " + parameter(rate.name())),
                     rate.variable() + " reaches the function that counts it");
         }
         for (Quotas.Cap cap : Quotas.Cap.values()) {

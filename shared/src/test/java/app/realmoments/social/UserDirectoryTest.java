@@ -42,4 +42,17 @@ class UserDirectoryTest {
         assertLikeAnUnknownUser(assertThrows(Problem.class, () -> world.users.find(ANA, "")));
         assertEquals(Friendship.NONE, world.friendship(BEN, DAN));
     }
+
+    @Test
+    void someoneTheCallerReportedOrModerationHidIsTheSameNotFound() {
+        world.graph.reported(ANA, SocialGraph.ref("user", BEN));
+        assertLikeAnUnknownUser(assertThrows(Problem.class, () -> world.users.find(ANA, BEN)));
+        assertEquals(Friendship.NONE, world.friendship(BEN, ANA), "one way: Ben still sees Ana");
+
+        app.realmoments.profile.Profile cleo = world.profiles.find(CLEO).orElseThrow();
+        world.profiles.save(new app.realmoments.profile.Profile(cleo.userId(), cleo.handle(), cleo.displayName(),
+                cleo.campusId(), cleo.createdAt(), cleo.updatedAt(), cleo.campusVerifiedAt(), true), cleo.handle());
+        assertLikeAnUnknownUser(assertThrows(Problem.class, () -> world.users.find(DAN, CLEO)));
+        assertEquals(CLEO, world.users.find(CLEO, CLEO).userId(), "a hidden person still sees their own profile");
+    }
 }

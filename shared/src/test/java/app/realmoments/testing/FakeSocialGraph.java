@@ -28,6 +28,7 @@ public final class FakeSocialGraph implements SocialGraph, SocialGraphStore {
 
     private final Set<String> friendships = new HashSet<>();
     private final Set<String> blocks = new HashSet<>();
+    private final Set<String> reports = new HashSet<>();
     private final Map<String, Instant> since = new HashMap<>();
     private final Map<String, Instant> requests = new HashMap<>();
     private final Map<String, Instant> blockedAt = new HashMap<>();
@@ -58,6 +59,36 @@ public final class FakeSocialGraph implements SocialGraph, SocialGraphStore {
     public synchronized FakeSocialGraph block(String blocker, String blocked) {
         blocks.add(blocker + ">" + blocked);
         return this;
+    }
+
+    /** The reporter's edge of a report ({@link SocialGraph#ref}: {@code moment#id}, {@code user#id}, ...). */
+    public synchronized FakeSocialGraph reported(String reporter, String ref) {
+        reports.add(reporter + ">" + ref);
+        return this;
+    }
+
+    @Override
+    public synchronized Standing standingWith(String viewer, java.util.Collection<String> others) {
+        return standingWith(viewer, others, List.of());
+    }
+
+    /** As the users table answers it: the viewer's reports of users asked about are always part of it. */
+    @Override
+    public synchronized Standing standingWith(String viewer, java.util.Collection<String> others,
+                                              java.util.Collection<String> refs) {
+        Standing standing = SocialGraph.super.standingWith(viewer, others);
+        Set<String> reported = new HashSet<>();
+        for (String other : others) {
+            if (reports.contains(viewer + ">" + SocialGraph.ref("user", other))) {
+                reported.add(SocialGraph.ref("user", other));
+            }
+        }
+        for (String ref : refs) {
+            if (reports.contains(viewer + ">" + ref)) {
+                reported.add(ref);
+            }
+        }
+        return new Standing(standing.friends(), standing.blocked(), reported);
     }
 
     /** Runs {@code change} just before the next conditional write, as if another request got there first. */
@@ -124,7 +155,7 @@ public final class FakeSocialGraph implements SocialGraph, SocialGraphStore {
     public synchronized Relation relation(String me, String other) {
         return new Relation(friendships.contains(me + ">" + other), requests.containsKey(me + ">" + other),
                 requests.containsKey(other + ">" + me), blocks.contains(me + ">" + other), blocks.contains(other + ">" + me),
-                cooldowns.get(me + ">" + other));
+                cooldowns.get(me + ">" + other), reports.contains(me + ">" + SocialGraph.ref("user", other)));
     }
 
     @Override

@@ -101,6 +101,15 @@ public final class InMemoryInteractionStore implements InteractionStore, Interac
         return Outcome.DONE;
     }
 
+    /** Moderation's flag on a stored comment (report/ContentFlags); nothing when it is gone. */
+    public synchronized void setHidden(String momentId, String commentId, boolean hidden) {
+        Comment c = comments.getOrDefault(momentId, new TreeMap<>()).get(commentId);
+        if (c != null) {
+            comments.get(momentId).put(commentId,
+                    new Comment(c.commentId(), c.momentId(), c.authorId(), c.text(), c.createdAt(), hidden));
+        }
+    }
+
     @Override
     public synchronized Optional<Comment> comment(String momentId, String commentId) {
         return Optional.ofNullable(comments.getOrDefault(momentId, new TreeMap<>()).get(commentId));
@@ -148,7 +157,7 @@ public final class InMemoryInteractionStore implements InteractionStore, Interac
         });
         moments.moments.put(m.momentId(), new Moment(m.momentId(), m.authorId(), m.caption(), m.audience(),
                 m.campusId(), m.status(), m.rejectReason(), m.createdAt(), m.publishedAt(), m.lateMinutes(), m.images(),
-                kept, commentCount));
+                kept, commentCount, m.review(), m.hidden()));
     }
 
     private static boolean same(Reaction current, String previousEmoji) {

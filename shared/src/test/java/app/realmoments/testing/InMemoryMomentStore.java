@@ -108,7 +108,7 @@ public class InMemoryMomentStore implements MomentStore {
     private static Moment held(Moment m, Moment.Review held) {
         return new Moment(m.momentId(), m.authorId(), m.caption(), m.audience(), m.campusId(), m.status(),
                 m.rejectReason(), m.createdAt(), m.publishedAt(), m.lateMinutes(), m.images(), m.reactionCounts(),
-                m.commentCount(), held);
+                m.commentCount(), held, m.hidden());
     }
 
     @Override
@@ -150,6 +150,7 @@ public class InMemoryMomentStore implements MomentStore {
     private static Moment with(Moment m, MomentStatus status, String reason, Instant publishedAt,
                                Map<ImageRole, MomentImage> images) {
         return new Moment(m.momentId(), m.authorId(), m.caption(), m.audience(), m.campusId(), status, reason,
-                m.createdAt(), publishedAt, m.lateMinutes(), images, m.reactionCounts(), m.commentCount(), m.review());
+                m.createdAt(), publishedAt, m.lateMinutes(), images, m.reactionCounts(), m.commentCount(), m.review(),
+                m.hidden());
     }
 }

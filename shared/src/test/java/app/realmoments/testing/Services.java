@@ -82,7 +82,8 @@ public final class Services {
                 people.add(viewerId);
             }
             Map<String, Profile> cards = profiles.findAll(people);
-            SocialGraph.Standing standing = visibility.standing(viewerId, authors);
+            SocialGraph.Standing standing = visibility.standing(viewerId, authors,
+                    entries.stream().map(FeedEntry::momentId).toList());
             Map<String, String> mine = views.mine(viewerId, List.copyOf(found.keySet()));
             return new PageReads.Reads(found, cards, standing, mine);
         };

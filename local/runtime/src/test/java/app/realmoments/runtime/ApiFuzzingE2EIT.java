@@ -32,7 +32,7 @@ class ApiFuzzingE2EIT {
 
     private static final List<String> FUNCTIONS_NEEDED = List.of("HealthFunction", "ProfileApiFunction",
             "SocialApiFunction", "MomentsApiFunction", "FeedApiFunction", "InteractionsApiFunction",
-            "NotificationsApiFunction", "ExportApiFunction", "ExporterFunction");
+            "NotificationsApiFunction", "ModerationApiFunction", "ExportApiFunction", "ExporterFunction");
     private static final List<String> CHECKS = List.of("not_a_server_error", "status_code_conformance",
             "content_type_conformance", "response_headers_conformance", "response_schema_conformance");
     private static final int SECONDS = Integer.getInteger("schemathesis.seconds", 60);
@@ -54,8 +54,8 @@ class ApiFuzzingE2EIT {
 
     @Test
     void noGeneratedRequestGetsA5xxOrAnUndocumentedAnswer() throws Exception {
-        // in the group admins too, so the registry routes are fuzzed past their 403
-        String token = stack.login("fuzzer", List.of("admins")).idToken();
+        // in the groups admins and moderators too, so the registry and moderation routes are fuzzed past their 403
+        String token = stack.login("fuzzer", List.of("admins", "moderators")).idToken();
         // a caller with a profile and a campus, so the routes get past "create your profile first"
         ClientApp.expect(200, ClientApp.call(stack, "PUT", "/me", token,
                 Map.of("handle", "fuzzer", "displayName", "Fuzzer")));

@@ -42,7 +42,7 @@ class AuthorizationMatrixE2EIT {
     private static final Duration ASYNC_TIMEOUT = Duration.ofSeconds(60);
     private static final List<String> FUNCTIONS_NEEDED = List.of("ProfileApiFunction", "SocialApiFunction",
             "MomentsApiFunction", "FeedApiFunction", "UploadProcessorFunction", "FeedFanoutFunction",
-            "NotificationDispatcherFunction", "InteractionsApiFunction", "CampusApiFunction");
+            "NotificationDispatcherFunction", "InteractionsApiFunction", "CampusApiFunction", "ModerationApiFunction");
     /** The callers, in the document's column order, as its header names them. */
     private static final List<String> CALLERS = List.of("author", "friend", "same-campus stranger",
             "other-campus stranger", "blocked", "blocker");
@@ -219,6 +219,18 @@ class AuthorizationMatrixE2EIT {
                         "emailDomains", List.of("attacker.example")))));
         rows.put("`PUT /admin/campuses/{the author's campus}/members/{author}`", (caller, unknown) -> outcome(call(caller,
                 "PUT", "/admin/campuses/" + AUTHORS_CAMPUS + "/members/" + user(unknown), null)));
+        rows.put("`GET /moderation/reports`", (caller, unknown) ->
+                outcome(call(caller, "GET", "/moderation/reports", null)));
+        rows.put("`POST /moderation/reports/{a report}/resolve`", (caller, unknown) -> outcome(call(caller, "POST",
+                "/moderation/reports/" + randomUlid() + "/resolve", Map.of("action", "dismiss"))));
+        rows.put("`GET /moderation/audit`", (caller, unknown) ->
+                outcome(call(caller, "GET", "/moderation/audit", null)));
+        rows.put("`POST /reports` `{campusMoment}`", (caller, unknown) -> outcome(call(caller, "POST", "/reports",
+                Map.of("targetType", "moment", "targetId", moment(campusMoment, unknown), "reason", "spam"))));
+        rows.put("`GET /moments/{campusMoment}` after reporting it", (caller, unknown) ->
+                outcome(call(caller, "GET", "/moments/" + moment(campusMoment, unknown), null)));
+        rows.put("`GET /campuses/{the author's campus}/feed`: the campus moment, after reporting it", (caller, unknown) ->
+                campusFeedOutcome(caller, campusMoment));
         rows.put("`DELETE /moments/{friendsMoment}`", (caller, unknown) ->
                 outcome(call(caller, "DELETE", "/moments/" + moment(friendsMoment, unknown), null)));
         return rows;

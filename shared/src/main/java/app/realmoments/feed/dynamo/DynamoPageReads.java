@@ -21,10 +21,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A slice's reads as one multi-table BatchGetItem: the moment items (moments table), the profile
- * items and the viewer's friend/block edges with each author (users table, told apart by sort key),
- * and the viewer's reaction items (interactions table). A request holds at most 100 keys: a slice of
- * n entries by a distinct other authors asks 2n + 4a (+1 for the viewer's profile) keys, so a page of
- * 20 fits one request up to 14 distinct other authors; beyond that the keys take a second request.
+ * items, the viewer's friend/block edges with each author and the list of what the viewer reported
+ * (users table, told apart by sort key), and the viewer's reaction items (interactions table). A
+ * request holds at most 100 keys: a slice of n entries by a distinct other authors asks 2n + 4a + 1
+ * (+1 for the viewer's profile) keys, so a page of 20 fits one request up to 14 distinct other
+ * authors; beyond that the keys take a second request.
  * Unprocessed keys are asked again within the same logical call.
  */
 public final class DynamoPageReads implements PageReads {

@@ -379,7 +379,7 @@ public final class DynamoMomentStore implements MomentStore {
                 instant(item, "createdAt"), instant(item, "publishedAt"),
                 late == null ? null : late.intValue(), images, counts,
                 comments == null ? 0 : (int) Math.max(0, comments),
-                reviewOf(item.get("held")));
+                reviewOf(item.get("held")), item.containsKey("hidden") && Boolean.TRUE.equals(item.get("hidden").bool()));
     }
 
     /** {@code held}: absent (never held), true (held for review) or false (released by a moderator). */

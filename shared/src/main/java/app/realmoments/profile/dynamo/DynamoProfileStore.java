@@ -158,6 +158,6 @@ public final class DynamoProfileStore implements ProfileStore {
         Instant verifiedAt = instant(item, "campusVerifiedAt");
         return new Profile(str(item, "userId"), str(item, "handle"), str(item, "displayName"),
                 verifiedAt == null ? null : str(item, "campusId"), instant(item, "createdAt"), instant(item, "updatedAt"),
-                verifiedAt);
+                verifiedAt, item.containsKey("hidden") && Boolean.TRUE.equals(item.get("hidden").bool()));
     }
 }

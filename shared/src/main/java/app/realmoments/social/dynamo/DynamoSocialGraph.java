@@ -57,6 +57,13 @@ public final class DynamoSocialGraph implements SocialGraph, SocialGraphStore {
     private static final String BLOCKED_BY = "BLOCKED_BY#";
     /** When a's withdrawn or declined request lets a ask b again: {@code USER#a / COOLDOWN#b}, gone by TTL. */
     private static final String COOLDOWN = "COOLDOWN#";
+    /**
+     * What a user reported, in their own partition: one edge per target, {@code USER#a / REPORTED#{type}#{id}},
+     * and the list of them all, {@code USER#a / REPORTED} ({@code refs}), which a page's batch read asks
+     * as one key (report/dynamo writes both in one transaction).
+     */
+    private static final String REPORTED = "REPORTED#";
+    private static final String REPORTS = "REPORTED";
     private static final String ABSENT = "attribute_not_exists(pk)";
     private static final String PRESENT = "attribute_exists(pk)";
     /** Attempts of a block, which has no precondition and only meets transaction conflicts. */
@@ -86,13 +93,33 @@ public final class DynamoSocialGraph implements SocialGraph, SocialGraphStore {
 
     @Override
     public Standing standingWith(String viewer, Collection<String> others) {
+        return standingWith(viewer, others, List.of());
+    }
+
+    @Override
+    public Standing standingWith(String viewer, Collection<String> others, Collection<String> reported) {
         // Every edge is stored on both sides, so the viewer's own partition answers for each author.
-        return standingOf(BatchGet.items(dynamo, Map.of(table, standingKeys(viewer, others))).get(table));
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(standingKeys(viewer, others));
+        if (keys.isEmpty() && !reported.isEmpty()) {
+            keys.add(reportsKey(viewer));
+        }
+        return standingOf(BatchGet.items(dynamo, Map.of(table, keys)).get(table));
+    }
+
+    /** The key of the item listing everything {@code reporter} reported ({@code refs}, a string set). */
+    public static Map<String, AttributeValue> reportsKey(String reporter) {
+        return key(USER + reporter, REPORTS);
+    }
+
+    /** The sort key of {@code reporter}'s edge saying they reported {@code ref} ({@link SocialGraph#ref}). */
+    public static String reportEdge(String ref) {
+        return REPORTED + ref;
     }
 
     /**
      * The users-table keys that tell how {@code viewer} stands with each of {@code others} (friend
-     * edge, block edges both ways), all in the viewer's partition; for reads batched with other tables.
+     * edge, block edges both ways), all in the viewer's partition, and (once) the list of what the viewer
+     * reported; for reads batched with other tables.
      */
     public static List<Map<String, AttributeValue>> standingKeys(String viewer, Collection<String> others) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
@@ -103,6 +130,9 @@ public final class DynamoSocialGraph implements SocialGraph, SocialGraphStore {
                 keys.add(key(USER + viewer, BLOCKED_BY + other));
             }
         }
+        if (!keys.isEmpty()) {
+            keys.add(reportsKey(viewer));
+        }
         return keys;
     }
 
@@ -110,9 +140,15 @@ public final class DynamoSocialGraph implements SocialGraph, SocialGraphStore {
     public static Standing standingOf(Collection<Map<String, AttributeValue>> items) {
         Set<String> friends = new HashSet<>();
         Set<String> blocked = new HashSet<>();
+        Set<String> reported = new HashSet<>();
         for (Map<String, AttributeValue> item : items) {
             String sk = item.get("sk").s();
-            if (sk.startsWith(FRIEND)) {
+            if (sk.equals(REPORTS)) {
+                AttributeValue refs = item.get("refs");
+                if (refs != null && refs.hasSs()) {
+                    reported.addAll(refs.ss());
+                }
+            } else if (sk.startsWith(FRIEND)) {
                 friends.add(sk.substring(FRIEND.length()));
             } else if (sk.startsWith(BLOCKED_BY)) {
                 blocked.add(sk.substring(BLOCKED_BY.length()));
@@ -121,7 +157,7 @@ public final class DynamoSocialGraph implements SocialGraph, SocialGraphStore {
             }
         }
         friends.removeAll(blocked);
-        return new Standing(friends, blocked);
+        return new Standing(friends, blocked, reported);
     }
 
     @Override
@@ -192,7 +228,8 @@ public final class DynamoSocialGraph implements SocialGraph, SocialGraphStore {
     public Relation relation(String me, String other) {
         String pk = USER + me;
         List<Map<String, AttributeValue>> keys = List.of(key(pk, FRIEND + other), key(pk, REQ_OUT + other),
-                key(pk, REQ_IN + other), key(pk, BLOCK + other), key(pk, BLOCKED_BY + other), key(pk, COOLDOWN + other));
+                key(pk, REQ_IN + other), key(pk, BLOCK + other), key(pk, BLOCKED_BY + other), key(pk, COOLDOWN + other),
+                key(pk, REPORTED + SocialGraph.ref("user", other)));
         Set<String> present = new HashSet<>();
         Instant again = null;
         for (Map<String, AttributeValue> item : BatchGet.items(dynamo, table, keys, true)) {
@@ -203,7 +240,7 @@ public final class DynamoSocialGraph implements SocialGraph, SocialGraphStore {
         }
         return new Relation(present.contains(FRIEND + other), present.contains(REQ_OUT + other),
                 present.contains(REQ_IN + other), present.contains(BLOCK + other), present.contains(BLOCKED_BY + other),
-                again);
+                again, present.contains(REPORTED + SocialGraph.ref("user", other)));
     }
 
     @Override

@@ -63,6 +63,19 @@ class NotificationsApiTest {
     }
 
     @Test
+    void theInboxNoLongerNamesSomeoneTheRecipientReported() throws Exception {
+        String maya = "01JD8X3Q6Z7V9K2M4N5P6R7S8T";
+        Instant at = Instant.parse("2026-11-29T12:00:00Z");
+        inbox.add(new InboxItem(JONAH, NotificationJob.of(NotificationType.COMMENT, JONAH, maya, "01M8KK11T8Q32D8A1HM0318YS5",
+                null, at).notificationId(), NotificationType.COMMENT, maya, "01M8KK11T8Q32D8A1HM0318YS5", null, at));
+        graph.reported(JONAH, "user#" + maya); // Jonah reported Maya: a one-way hide, as a block would be
+
+        APIGatewayV2HTTPEvent list = Events.load("notifications-get.json", APIGatewayV2HTTPEvent.class);
+        JsonNode items = JsonTrees.tree(api.handleRequest(list, new TestContext("r1")).getBody()).path("items");
+        assertEquals(0, items.size(), items.toString());
+    }
+
+    @Test
     void jonahRegistersHisPhoneTwiceAndRemovesIt() throws Exception {
         APIGatewayV2HTTPEvent post = Events.load("device-post.json", APIGatewayV2HTTPEvent.class);
         APIGatewayV2HTTPResponse created = api.handleRequest(post, new TestContext("r1"));
