@@ -1,5 +1,15 @@
 package app.realmoments.wiring;
 
+import app.realmoments.account.AccountErasure;
+import app.realmoments.account.ClosedAccounts;
+import app.realmoments.account.ErasableObjects;
+import app.realmoments.account.ErasureQueue;
+import app.realmoments.account.ErasureStore;
+import app.realmoments.account.UserDirectory;
+import app.realmoments.account.dynamo.DynamoClosedAccounts;
+import app.realmoments.account.dynamo.DynamoErasureStore;
+import app.realmoments.account.s3.S3ErasableObjects;
+import app.realmoments.account.sqs.SqsErasureQueue;
 import app.realmoments.aws.AwsClients;
 import app.realmoments.aws.DynamoClients;
 import app.realmoments.aws.S3Clients;
@@ -58,6 +68,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -105,6 +116,10 @@ public final class Wiring {
     private NotificationQueue queue;
     private PushGateway push;
     private Quotas quotas;
+    private ClosedAccounts closedAccounts;
+    private ErasureStore erasureStore;
+    private ErasureQueue erasureQueue;
+    private UserDirectory userDirectory;
 
     /** @param environment a variable's value by name, or null when it is not set */
     public Wiring(Function<String, String> environment) {
@@ -367,6 +382,87 @@ public final class Wiring {
                     ? PushGateway.NONE : new SnsPushGateway(SnsClients.create(aws()), applications);
         }
         return push;
+    }
+
+    // ------------------------------------------------------------------ accounts and erasure
+
+    /**
+     * Closed accounts (users table, keyed under CURSOR_SIGNING_KEY), which every HTTP route checks; {@link
+     * ClosedAccounts#NONE} for a function that has neither (the template gives both to every HTTP function).
+     */
+    public synchronized ClosedAccounts closedAccounts() {
+        if (closedAccounts == null) {
+            String table = optional("USERS_TABLE", null);
+            String secret = optional("CURSOR_SIGNING_KEY", null);
+            closedAccounts = table == null || secret == null ? ClosedAccounts.NONE
+                    : new DynamoClosedAccounts(dynamo(), table, secret, clock());
+        }
+        return closedAccounts;
+    }
+
+    /** TOKEN_LIFETIME_MINUTES: how long a token issued before a deletion stays valid (the pool client's, 60 by default). */
+    public Duration tokenLifetime() {
+        return Duration.ofMinutes(wholeNumber("TOKEN_LIFETIME_MINUTES", "60"));
+    }
+
+    /** ERASURE_SWEEP_DELAY_SECONDS: how long after the walk its sweep runs (longer than any API call: 60). */
+    public Duration erasureSweepDelay() {
+        return Duration.ofSeconds(wholeNumber("ERASURE_SWEEP_DELAY_SECONDS", "60"));
+    }
+
+    /** The erasure queue (ERASURE_QUEUE_URL). */
+    public synchronized ErasureQueue erasureQueue() {
+        if (erasureQueue == null) {
+            String url = require("ERASURE_QUEUE_URL");
+            erasureQueue = new SqsErasureQueue(SqsClients.create(aws()), url);
+        }
+        return erasureQueue;
+    }
+
+    /** Erasure's reads and deletes over the five tables. */
+    public synchronized ErasureStore erasureStore() {
+        if (erasureStore == null) {
+            erasureStore = new DynamoErasureStore(dynamo(), require("USERS_TABLE"), require("MOMENTS_TABLE"),
+                    require("FEED_TABLE"), require("INTERACTIONS_TABLE"), require("NOTIFICATIONS_TABLE"));
+        }
+        return erasureStore;
+    }
+
+    /** The erasure walk, with every store it deletes from; EXPORTS_BUCKET may be unset (no exports). */
+    public AccountErasure accountErasure(List<AccountErasure.Part> parts) {
+        String exports = optional("EXPORTS_BUCKET", null);
+        return new AccountErasure(erasureStore(), devices(), push(), moments(), feeds(), interactions(),
+                interactionCleanup(), new S3ErasableObjects(S3Clients.lazyClient(aws()), require("MEDIA_BUCKET")),
+                exports == null ? ErasableObjects.NONE : new S3ErasableObjects(S3Clients.lazyClient(aws()), exports),
+                userDirectory(), closedAccounts(), erasureQueue(), parts, tokenLifetime(), erasureSweepDelay(), clock());
+    }
+
+    /**
+     * PLACEHOLDER until the lead's Cognito adapter (Wiring.userDirectory() on main) is merged: take main's
+     * version of this accessor. Signs nobody out and deletes nobody.
+     */
+    public synchronized UserDirectory userDirectory() {
+        if (userDirectory == null) {
+            userDirectory = new UserDirectory() {
+                @Override
+                public void disable(String userId) {
+                }
+
+                @Override
+                public void delete(String userId) {
+                }
+            };
+        }
+        return userDirectory;
+    }
+
+    private long wholeNumber(String name, String fallback) {
+        String value = optional(name, fallback).trim();
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(name + " must be a whole number: " + value);
+        }
     }
 
     // ------------------------------------------------------------------ shared parts
