@@ -126,7 +126,8 @@ token: ## Print an ID token for a local user: make -s token NAME=alice [GROUP=mo
 # SAM CLI without telemetry: these machines have no internet to send it to.
 SAM := SAM_CLI_TELEMETRY=0 $(VENV)/bin/sam
 SAM_FUNCTIONS := HealthFunction ProfileApiFunction CampusApiFunction SocialApiFunction MomentsApiFunction FeedApiFunction NotificationsApiFunction \
-	UploadProcessorFunction FeedFanoutFunction ActivityRelayFunction NotificationDispatcherFunction InteractionsApiFunction PromptSchedulerFunction
+	UploadProcessorFunction FeedFanoutFunction ActivityRelayFunction NotificationDispatcherFunction InteractionsApiFunction PromptSchedulerFunction \
+	AccountApiFunction AccountEraserFunction
 .PHONY: sam-stage $(addprefix build-,$(SAM_FUNCTIONS))
 
 sam-validate: $(VENV_STAMP) ## sam validate --lint (cfn-lint) on template.yaml; any warning fails
@@ -168,6 +169,8 @@ build-ActivityRelayFunction: ; $(call sam-artifact,activity-relay)
 build-NotificationDispatcherFunction: ; $(call sam-artifact,notification-dispatcher)
 build-InteractionsApiFunction: ; $(call sam-artifact,interactions-api)
 build-PromptSchedulerFunction: ; $(call sam-artifact,prompt-scheduler)
+build-AccountApiFunction: ; $(call sam-artifact,account-api)
+build-AccountEraserFunction: ; $(call sam-artifact,account-eraser)
 
 # actionlint for .github/workflows, built once from the Go module proxy into ./.tools (needs Go).
 ACTIONLINT_VERSION := v1.7.12
@@ -197,8 +200,8 @@ bench-rush: $(VENV_STAMP) ## The rush after the prompt with locust: USERS (40) m
 emoji-table: ## Rewrite the reaction rule's emoji table from the JEmoji version the pom names
 	$(MVN) -pl shared -am test -Dtest=EmojiTableTest -Dsurefire.failIfNoSpecifiedTests=false -Demoji.table.write=true
 
-replay-dlq: $(VENV_STAMP) ## Move notification jobs from the dead-letter queue back to the queue (with `make dev` running)
-	@$(VENV)/bin/python scripts/replay-dlq.py
+replay-dlq: $(VENV_STAMP) ## Move jobs from a dead-letter queue back to its queue (QUEUE=Notifications, or Erasure; with `make dev` running)
+	@$(VENV)/bin/python scripts/replay-dlq.py $(or $(QUEUE),Notifications)
 
 clean: ## Remove build output and local state (keeps .venv)
 	$(MVN) clean

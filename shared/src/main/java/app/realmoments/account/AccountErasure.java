@@ -175,14 +175,21 @@ public final class AccountErasure {
         return new Result(deleted, sweepQueued);
     }
 
+    /**
+     * Each device: its endpoint while the token's claim is still this device's (SNS hands the same endpoint to
+     * the same token, so after a move it is the new owner's), then the claim, then the device item, which is
+     * what leads a resumed run to the other two.
+     */
     private int devices(String user) {
         int removed = 0;
         for (Device device : devices.devicesOf(user)) {
-            boolean heldClaim = devices.remove(device);
-            // SNS hands the same endpoint to the same token: after a move it is the new owner's
-            if (heldClaim && device.endpointArn() != null) {
-                push.deleteEndpoint(device.endpointArn());
+            if (store.holdsTokenClaim(user, device.deviceId(), device.tokenHash())) {
+                if (device.endpointArn() != null) {
+                    push.deleteEndpoint(device.endpointArn());
+                }
+                store.removeTokenClaim(user, device.deviceId(), device.tokenHash());
             }
+            devices.remove(device);
             removed++;
         }
         return removed;

@@ -47,6 +47,12 @@ public interface ErasureStore {
     /** Deletes {@code other/COOLDOWN#user} for each of the others. */
     void removeCooldownsNaming(String userId, Collection<String> others);
 
+    /** Whether the token's claim is still held by this device of this user (then its push endpoint is theirs too). */
+    boolean holdsTokenClaim(String userId, String deviceId, String tokenHash);
+
+    /** Deletes the token's claim, only while this device of this user holds it. */
+    void removeTokenClaim(String userId, String deviceId, String tokenHash);
+
     /** Deletes the handle claim, only while it is still the user's. */
     void removeHandleClaim(String handle, String userId);
 

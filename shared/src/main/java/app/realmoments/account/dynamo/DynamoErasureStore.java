@@ -144,6 +144,23 @@ public final class DynamoErasureStore implements ErasureStore {
     }
 
     @Override
+    public boolean holdsTokenClaim(String userId, String deviceId, String tokenHash) {
+        var claim = dynamo.getItem(r -> r.tableName(users).key(key("DEVICE_TOKEN#" + tokenHash, "TOKEN")).consistentRead(true)).item();
+        return claim != null && userId.equals(str(claim, "userId")) && deviceId.equals(str(claim, "deviceId"));
+    }
+
+    @Override
+    public void removeTokenClaim(String userId, String deviceId, String tokenHash) {
+        try {
+            dynamo.deleteItem(r -> r.tableName(users).key(key("DEVICE_TOKEN#" + tokenHash, "TOKEN"))
+                    .conditionExpression("userId = :me AND deviceId = :device")
+                    .expressionAttributeValues(Map.of(":me", s(userId), ":device", s(deviceId))));
+        } catch (ConditionalCheckFailedException goneOrMoved) {
+            // not this device's any more
+        }
+    }
+
+    @Override
     public void removeHandleClaim(String handle, String userId) {
         deleteIfOwned(key("HANDLE#" + handle, "HANDLE"), userId);
     }
