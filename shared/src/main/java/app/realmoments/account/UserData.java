@@ -91,7 +91,7 @@ public final class UserData {
             erased(USERS, "token claim", "deleted while this device still holds it", Step.DEVICES),
             erased(USERS, "notification settings", "with the user's partition", Step.USER_PARTITION),
             erased(USERS, "device list", "with the user's partition", Step.USER_PARTITION),
-            new Kind(USERS, "closed account", Handling.PSEUDONYMOUS_UNTIL_EXPIRY, List.of(),
+            new Kind(USERS, "closed account (DELETE /me; every route refuses its tokens)", Handling.PSEUDONYMOUS_UNTIL_EXPIRY, List.of(),
                     "keyed by an HMAC of the user id; expires once every token issued before the deletion has"),
             erased(MOMENTS, "moment", "every moment of the user (ByAuthor), after its objects, feed entries and interactions",
                     Step.MOMENTS),
