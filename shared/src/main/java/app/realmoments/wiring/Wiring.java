@@ -9,8 +9,10 @@ import app.realmoments.account.UserDirectory;
 import app.realmoments.account.dynamo.DynamoClosedAccounts;
 import app.realmoments.account.dynamo.DynamoErasureStore;
 import app.realmoments.account.s3.S3ErasableObjects;
+import app.realmoments.account.cognito.CognitoUserDirectory;
 import app.realmoments.account.sqs.SqsErasureQueue;
 import app.realmoments.aws.AwsClients;
+import app.realmoments.aws.CognitoClients;
 import app.realmoments.aws.DynamoClients;
 import app.realmoments.aws.S3Clients;
 import app.realmoments.aws.SesClients;
@@ -126,9 +128,17 @@ public final class Wiring {
         this.environment = environment;
     }
 
-    /** The function's own environment, as Lambda (or the dev runtime) sets it. */
-    public static Wiring fromEnvironment() {
-        return new Wiring(name -> Environment.optional(name, null));
+    private static Wiring stage;
+
+    /**
+     * The function's own environment, as Lambda (or the dev runtime, one class loader per function) sets it:
+     * one per container, so the handler and the HTTP edge's closed-account check share one set of clients.
+     */
+    public static synchronized Wiring fromEnvironment() {
+        if (stage == null) {
+            stage = new Wiring(name -> Environment.optional(name, null));
+        }
+        return stage;
     }
 
     // ------------------------------------------------------------------ plain values
@@ -337,7 +347,7 @@ public final class Wiring {
         return recipients;
     }
 
-    // ------------------------------------------------------------------ S3, SQS, SNS
+    // ------------------------------------------------------------------ S3, SQS, SNS, SES, Cognito
 
     /**
      * The media bucket: presigned URLs, and object reads, writes and deletes with an S3 client built on
@@ -437,21 +447,11 @@ public final class Wiring {
                 userDirectory(), closedAccounts(), erasureQueue(), parts, tokenLifetime(), erasureSweepDelay(), clock());
     }
 
-    /**
-     * PLACEHOLDER until the lead's Cognito adapter (Wiring.userDirectory() on main) is merged: take main's
-     * version of this accessor. Signs nobody out and deletes nobody.
-     */
+    /** The stage's user pool (USER_POOL_ID), its client built on the first account change. */
     public synchronized UserDirectory userDirectory() {
         if (userDirectory == null) {
-            userDirectory = new UserDirectory() {
-                @Override
-                public void disable(String userId) {
-                }
-
-                @Override
-                public void delete(String userId) {
-                }
-            };
+            String pool = require("USER_POOL_ID");
+            userDirectory = new CognitoUserDirectory(CognitoClients.lazyClient(aws()), pool);
         }
         return userDirectory;
     }

@@ -1,6 +1,7 @@
 package app.realmoments.testing;
 
 import app.realmoments.aws.AwsClients;
+import app.realmoments.aws.CognitoClients;
 import app.realmoments.aws.DynamoClients;
 import app.realmoments.aws.S3Clients;
 import app.realmoments.aws.SesClients;
@@ -12,6 +13,7 @@ import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -36,6 +38,7 @@ public final class LocalAws {
     private final SqsClient sqs;
     private SnsClient sns;
     private SesV2Client ses;
+    private CognitoIdentityProviderClient cognito;
     private final String endpoint;
 
     private LocalAws(Emulator emulator) {
@@ -93,9 +96,22 @@ public final class LocalAws {
         return ses;
     }
 
+    /** A Cognito client (the template's user pool: {@code ref("UserPool")}), built when first asked for. */
+    public synchronized CognitoIdentityProviderClient cognito() {
+        if (cognito == null) {
+            cognito = CognitoClients.create(clients);
+        }
+        return cognito;
+    }
+
     /** The emulator's endpoint (its own paths, such as the emails it kept). */
     public String endpoint() {
         return endpoint;
+    }
+
+    /** The physical id of any resource of the template. */
+    public String ref(String logicalId) {
+        return stack.ref(logicalId);
     }
 
     public String table(String logicalId) {

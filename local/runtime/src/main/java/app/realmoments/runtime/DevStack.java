@@ -255,7 +255,7 @@ public final class DevStack implements AutoCloseable {
         boolean seedsCampuses = false;
         if (gateway != null) {
             HttpApis apis = HttpApis.of(template, intrinsics,
-                    functions.all().values().stream().map(LocalFunction::spec).toList(), aws.endpoint());
+                    functions.all().values().stream().map(LocalFunction::spec).toList(), aws);
             gateway.configure(apis.routes(), apis.authorizers(), functions.all()::get);
             LocalPaths.serve(gateway, events::schedules, this::fire, () -> outputs, emails::list);
             seedsCampuses = apis.routes().match("PUT", "/admin/campuses/seed").isPresent();

@@ -114,6 +114,18 @@ class AccountErasureE2EIT {
         return hits;
     }
 
+    /**
+     * DELETE /me again: the function answers 202 (as it does in the cloud, where API Gateway's JWT authorizer
+     * never asks the pool); locally the authorizer refuses a disabled or deleted pool user first (401).
+     */
+    private static void askAgain(String token) throws Exception {
+        HttpResponse<String> again = call("DELETE", "/me", token, null);
+        assertTrue(again.statusCode() == 202 || again.statusCode() == 401, again.statusCode() + " " + again.body());
+        if (again.statusCode() == 202) {
+            assertEquals("{\"status\":\"deleting\"}", again.body());
+        }
+    }
+
     @Test
     void deletingAnAccountLeavesNothingOfItAndKeepsEveryoneElses() throws Exception {
         String erin = stack.token("erin-erasure");
@@ -160,7 +172,7 @@ class AccountErasureE2EIT {
 
         long started = System.nanoTime();
         assertEquals("{\"status\":\"deleting\"}", expect(202, call("DELETE", "/me", erin, null)).body());
-        expect(202, call("DELETE", "/me", erin, null));
+        askAgain(erin);
         expect(401, call("GET", "/me", erin, null));
         expect(401, call("POST", "/moments/" + bobsMoment + "/comments", erin, Map.of("text", "still here?")));
 
@@ -168,6 +180,9 @@ class AccountErasureE2EIT {
         System.out.printf("erasure of the E2E user: %d ms from DELETE /me to nothing left%n",
                 (System.nanoTime() - started) / 1_000_000);
         assertEquals(List.of(), left);
+        String pool = stack.physical("UserPool").ref();
+        poll("the pool user deleted, last", Duration.ofSeconds(30), () -> stack.aws().cognito().listUsers(b -> b.userPoolId(pool)
+                .filter("sub = \"" + erinId + "\"")).users().size(), n -> n == 0);
 
         // the others: profiles, friendship, bob's moment with its counts corrected, and feeds without erin
         assertTrue(call("GET", "/users/" + bobId, carol, null).statusCode() == 200);
@@ -181,7 +196,7 @@ class AccountErasureE2EIT {
         expect(404, call("GET", "/moments/" + erinsMoment, bob, null));
         // after the erasure: the deleted token is still refused, and asking again is still 202
         expect(401, call("GET", "/feed", erin, null));
-        expect(202, call("DELETE", "/me", erin, null));
+        askAgain(erin);
         assertTrue(statuses.stream().noneMatch(s -> s >= 500), "no 5xx: " + statuses);
     }
 }

@@ -28,8 +28,9 @@ class ClosedAccountCheckTemplateTest {
             if (!authenticated) {
                 continue;
             }
-            Map<?, ?> environment = (Map<?, ?>) ((Map<?, ?>) function.properties().getOrDefault("Environment", Map.of()))
-                    .getOrDefault("Variables", Map.of());
+            Object settings = function.properties().get("Environment");
+            Object variables = settings instanceof Map<?, ?> m ? m.get("Variables") : null;
+            Map<?, ?> environment = variables instanceof Map<?, ?> m ? m : Map.of();
             for (String variable : List.of("USERS_TABLE", "CURSOR_SIGNING_KEY")) {
                 if (!environment.containsKey(variable)) {
                     missing.add(function.logicalId() + ": " + variable);
@@ -37,7 +38,7 @@ class ClosedAccountCheckTemplateTest {
             }
             String policies = String.valueOf(function.properties().get("Policies"));
             if (!policies.matches("(?s).*Action=\\[[^\\]]*dynamodb:GetItem[^\\]]*\\], Resource=\\{Fn::GetAtt=\\[?UsersTable[.,].*")) {
-                missing.add(function.logicalId() + ": dynamodb:GetItem on UsersTable");
+                missing.add(function.logicalId() + ": dynamodb:GetItem on UsersTable, in " + policies);
             }
         }
         assertEquals(List.of(), missing);

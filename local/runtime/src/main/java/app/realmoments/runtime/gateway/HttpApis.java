@@ -1,6 +1,7 @@
 package app.realmoments.runtime.gateway;
 
 import app.realmoments.emulator.RuntimeLog;
+import app.realmoments.emulator.aws.Aws;
 import app.realmoments.emulator.template.Intrinsics;
 import app.realmoments.emulator.template.Template;
 import app.realmoments.emulator.template.TemplateException;
@@ -33,20 +34,19 @@ public record HttpApis(RouteTable routes, Map<String, JwtAuthorizer> authorizers
 
     /**
      * The routes and authorizers of the template's enabled APIs; the authorizers check tokens with the
-     * signing keys of the user pools in the emulator at {@code endpoint}.
+     * signing keys of the user pools in the emulator, and refuse the users a pool no longer holds or has disabled.
      */
-    public static HttpApis of(Template template, Intrinsics intrinsics, Collection<FunctionSpec> functions,
-                              String endpoint) {
+    public static HttpApis of(Template template, Intrinsics intrinsics, Collection<FunctionSpec> functions, Aws aws) {
         Map<String, JwtAuthorizer> authorizers = new LinkedHashMap<>();
         Map<String, String> defaults = new LinkedHashMap<>();
         for (Template.Resource api : template.resourcesOfType("AWS::Serverless::HttpApi")) {
             if (intrinsics.enabled(api)) {
-                auth(api.logicalId(), intrinsics.resolve(api.properties().get("Auth")), endpoint, authorizers, defaults);
+                auth(api.logicalId(), intrinsics.resolve(api.properties().get("Auth")), aws, authorizers, defaults);
             }
         }
         Object implicit = template.section("Globals").get("HttpApi");
         if (implicit instanceof Map<?, ?> globals) {
-            auth(IMPLICIT_API, intrinsics.resolve(globals.get("Auth")), endpoint, authorizers, defaults);
+            auth(IMPLICIT_API, intrinsics.resolve(globals.get("Auth")), aws, authorizers, defaults);
         }
         List<Route> routes = new ArrayList<>();
         for (FunctionSpec function : functions) {
@@ -103,7 +103,7 @@ public record HttpApis(RouteTable routes, Map<String, JwtAuthorizer> authorizers
     }
 
     /** The authorizers of one API's Auth and its DefaultAuthorizer. */
-    private static void auth(String api, Object auth, String endpoint, Map<String, JwtAuthorizer> authorizers,
+    private static void auth(String api, Object auth, Aws aws, Map<String, JwtAuthorizer> authorizers,
                              Map<String, String> defaults) {
         if (!(auth instanceof Map<?, ?> config)) {
             return;
@@ -132,8 +132,10 @@ public record HttpApis(RouteTable routes, Map<String, JwtAuthorizer> authorizers
             } else if (jwt.get("audience") != null) {
                 audiences.add(String.valueOf(jwt.get("audience")));
             }
-            Jwks keys = Jwks.forUserPool(endpoint, JwtVerifier.userPoolId(issuer));
-            authorizers.put(key, new JwtAuthorizer(key, header, new JwtVerifier(issuer, audiences, keys, Clock.systemUTC())));
+            String pool = JwtVerifier.userPoolId(issuer);
+            Jwks keys = Jwks.forUserPool(aws.endpoint(), pool);
+            authorizers.put(key, new JwtAuthorizer(key, header, new JwtVerifier(issuer, audiences, keys, Clock.systemUTC(),
+                    new PoolAccounts(aws::cognito, pool))));
         });
     }
 }

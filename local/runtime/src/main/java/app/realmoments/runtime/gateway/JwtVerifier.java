@@ -33,6 +33,12 @@ public final class JwtVerifier {
         PublicKey key(String kid);
     }
 
+    /** Whether the user a valid token names may still call: false for a deleted or disabled account. */
+    @FunctionalInterface
+    public interface AccountCheck {
+        boolean active(String sub);
+    }
+
     /** Why a token is refused; the message becomes the www-authenticate error_description. */
     public static final class Rejected extends Exception {
         public Rejected(String message) {
@@ -48,12 +54,19 @@ public final class JwtVerifier {
     private final Set<String> audiences;
     private final KeySource keys;
     private final Clock clock;
+    private final AccountCheck accounts;
 
     public JwtVerifier(String issuer, Set<String> audiences, KeySource keys, Clock clock) {
+        this(issuer, audiences, keys, clock, sub -> true);
+    }
+
+    /** @param accounts asked last, once the token itself is valid */
+    public JwtVerifier(String issuer, Set<String> audiences, KeySource keys, Clock clock, AccountCheck accounts) {
         this.issuer = issuer;
         this.audiences = Set.copyOf(audiences);
         this.keys = keys;
         this.clock = clock;
+        this.accounts = accounts;
     }
 
     /** Verifies the Authorization header's value ("Bearer " optional). */
@@ -131,6 +144,9 @@ public final class JwtVerifier {
         }
         if (audience == null || !audiences.contains(audience)) {
             throw new Rejected("the token's audience is not allowed");
+        }
+        if (!accounts.active(text(payload, "sub"))) {
+            throw new Rejected("the user is disabled or deleted");
         }
         Map<String, JsonNode> claims = new LinkedHashMap<>();
         payload.properties().forEach(e -> claims.put(e.getKey(), e.getValue()));

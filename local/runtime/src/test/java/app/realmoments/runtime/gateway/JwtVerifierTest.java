@@ -97,6 +97,14 @@ class JwtVerifierTest {
     }
 
     @Test
+    void refusesAValidTokenOfAUserThePoolNoLongerHoldsOrHasDisabled() {
+        JwtVerifier pool = new JwtVerifier(ISSUER, Set.of(CLIENT), kid -> kid.equals("k1") ? JwtVerifierTest.pool.getPublic() : null,
+                clock, sub -> !sub.equals("u-1"));
+        JwtVerifier.Rejected rejected = assertThrows(JwtVerifier.Rejected.class, () -> pool.verify(valid()));
+        assertEquals("the user is disabled or deleted", rejected.getMessage());
+    }
+
+    @Test
     void acceptsAnAccessTokenByItsClientIdAndReadsItsScopes() throws Exception {
         String payload = "{\"sub\":\"u-1\",\"iss\":\"" + ISSUER + "\",\"client_id\":\"" + CLIENT + "\",\"token_use\":\"access\","
                 + "\"scope\":\"aws.cognito.signin.user.admin photos/read\",\"exp\":" + (NOW + 60) + "}";
