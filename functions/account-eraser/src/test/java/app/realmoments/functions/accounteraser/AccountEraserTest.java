@@ -132,6 +132,13 @@ class AccountEraserTest {
             Clock.systemUTC()));
 
     @Test
+    void theSampleEventErasesItsUser() {
+        assertEquals(List.of(), failures(invoke(eraser, app.realmoments.testing.Events.read("erasure-job-sqs.json"),
+                new TestContext("test"))));
+        assertEquals(List.of("01JD8X3Q6Z7V9K2M4N5P6R7S8T"), poolDeletes);
+    }
+
+    @Test
     void eachJobRunsTheWalkAndAFailingOneIsReportedAlone() {
         String event = TestEvents.batch(List.of(
                 TestEvents.sqsRecord("m1", "{\"userId\":\"ana\",\"sweep\":false}"),
