@@ -127,7 +127,7 @@ token: ## Print an ID token for a local user: make -s token NAME=alice [GROUP=mo
 SAM := SAM_CLI_TELEMETRY=0 $(VENV)/bin/sam
 SAM_FUNCTIONS := HealthFunction ProfileApiFunction CampusApiFunction SocialApiFunction MomentsApiFunction FeedApiFunction NotificationsApiFunction \
 	UploadProcessorFunction FeedFanoutFunction ActivityRelayFunction NotificationDispatcherFunction InteractionsApiFunction PromptSchedulerFunction \
-	AccountApiFunction AccountEraserFunction
+	ExportApiFunction ExporterFunction AccountApiFunction AccountEraserFunction
 .PHONY: sam-stage $(addprefix build-,$(SAM_FUNCTIONS))
 
 sam-validate: $(VENV_STAMP) ## sam validate --lint (cfn-lint) on template.yaml; any warning fails
@@ -169,6 +169,8 @@ build-ActivityRelayFunction: ; $(call sam-artifact,activity-relay)
 build-NotificationDispatcherFunction: ; $(call sam-artifact,notification-dispatcher)
 build-InteractionsApiFunction: ; $(call sam-artifact,interactions-api)
 build-PromptSchedulerFunction: ; $(call sam-artifact,prompt-scheduler)
+build-ExportApiFunction: ; $(call sam-artifact,export-api)
+build-ExporterFunction: ; $(call sam-artifact,exporter)
 build-AccountApiFunction: ; $(call sam-artifact,account-api)
 build-AccountEraserFunction: ; $(call sam-artifact,account-eraser)
 

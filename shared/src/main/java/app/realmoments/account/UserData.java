@@ -64,6 +64,7 @@ public final class UserData {
     static final String INTERACTIONS = "InteractionsTable";
     static final String NOTIFICATIONS = "NotificationsTable";
     static final String MEDIA = "MediaBucket";
+    static final String EXPORTS = "ExportsBucket";
 
     public static final List<Kind> KINDS = List.of(
             erased(USERS, "profile", "deleted last of the user's partition (it leads to the claims)", Step.USER_PARTITION),
@@ -91,6 +92,8 @@ public final class UserData {
             erased(USERS, "token claim", "deleted while this device still holds it", Step.DEVICES),
             erased(USERS, "notification settings", "with the user's partition", Step.USER_PARTITION),
             erased(USERS, "device list", "with the user's partition", Step.USER_PARTITION),
+            erased(USERS, "export of a user's data", "with the user's partition (an exporter racing it finds the item gone "
+                    + "and deletes the archive it wrote)", Step.USER_PARTITION),
             new Kind(USERS, "closed account (DELETE /me; every route refuses its tokens)", Handling.PSEUDONYMOUS_UNTIL_EXPIRY, List.of(),
                     "keyed by an HMAC of the user id; expires once every token issued before the deletion has"),
             erased(MOMENTS, "moment", "every moment of the user (ByAuthor), after its objects, feed entries and interactions",
@@ -112,5 +115,7 @@ public final class UserData {
             erased(MEDIA, "uploads/{userId}/{momentId}/{role}", "every role of every moment, and the whole prefix",
                     Step.MOMENTS, Step.UPLOADS),
             erased(MEDIA, "media/{momentId}/{role}.jpg", "every role of every moment of the user", Step.MOMENTS),
-            erased(MEDIA, "media/{momentId}/{role}-thumb.jpg", "every role of every moment of the user", Step.MOMENTS));
+            erased(MEDIA, "media/{momentId}/{role}-thumb.jpg", "every role of every moment of the user", Step.MOMENTS),
+            erased(EXPORTS, "{userId}/{exportId}.zip", "everything under {userId}/ (the sweep again a minute later)",
+                    Step.EXPORT_OBJECTS));
 }

@@ -25,6 +25,13 @@ import app.realmoments.campus.VerificationCodes;
 import app.realmoments.campus.dynamo.DynamoCampusRegistry;
 import app.realmoments.campus.dynamo.DynamoMembershipStore;
 import app.realmoments.config.Environment;
+import app.realmoments.export.ExportArchives;
+import app.realmoments.export.ExportJobs;
+import app.realmoments.export.ExportStore;
+import app.realmoments.export.UserData;
+import app.realmoments.export.dynamo.DynamoExportStore;
+import app.realmoments.export.s3.S3ExportArchives;
+import app.realmoments.export.sqs.SqsExportJobs;
 import app.realmoments.feed.FeedStore;
 import app.realmoments.feed.PageReads;
 import app.realmoments.feed.dynamo.DynamoFeedStore;
@@ -32,8 +39,10 @@ import app.realmoments.feed.dynamo.DynamoPageReads;
 import app.realmoments.id.Ids;
 import app.realmoments.interact.InteractionCleanup;
 import app.realmoments.interact.InteractionStore;
+import app.realmoments.interact.UserInteractions;
 import app.realmoments.interact.dynamo.DynamoInteractionCleanup;
 import app.realmoments.interact.dynamo.DynamoInteractionStore;
+import app.realmoments.interact.dynamo.DynamoUserInteractions;
 import app.realmoments.mail.Mailer;
 import app.realmoments.mail.ses.SesMailer;
 import app.realmoments.moment.MediaStore;
@@ -122,6 +131,10 @@ public final class Wiring {
     private ErasureStore erasureStore;
     private ErasureQueue erasureQueue;
     private UserDirectory userDirectory;
+    private UserInteractions userInteractions;
+    private ExportStore exports;
+    private ExportJobs exportJobs;
+    private ExportArchives exportArchives;
 
     /** @param environment a variable's value by name, or null when it is not set */
     public Wiring(Function<String, String> environment) {
@@ -298,6 +311,30 @@ public final class Wiring {
         return interactionCleanup;
     }
 
+    /** One user's reactions and comments on anyone's moments (the ByReactor and ByCommenter indexes). */
+    public synchronized UserInteractions userInteractions() {
+        if (userInteractions == null) {
+            String table = require("INTERACTIONS_TABLE");
+            userInteractions = new DynamoUserInteractions(dynamo(), table);
+        }
+        return userInteractions;
+    }
+
+    /** Export items (in the users table). */
+    public synchronized ExportStore exports() {
+        if (exports == null) {
+            String table = require("USERS_TABLE");
+            exports = new DynamoExportStore(dynamo(), table);
+        }
+        return exports;
+    }
+
+    /** Everything of a user an export copies: profile, campus verification, graph, moments, interactions, inbox, devices, settings, images. */
+    public UserData userData() {
+        return new UserData(profiles(), membership(), socialGraphStore(), socialGraph(), moments(), userInteractions(), inbox(),
+                devices(), notificationSettings(), media());
+    }
+
     public synchronized PromptStore prompts() {
         if (prompts == null) {
             String table = require("USERS_TABLE");
@@ -359,6 +396,24 @@ public final class Wiring {
             media = new S3MediaStore(S3Clients.lazyClient(aws()), S3Clients.lazyPresigner(aws()), bucket);
         }
         return media;
+    }
+
+    /** The exports bucket (EXPORTS_BUCKET): archives written by the exporter, downloaded through presigned URLs. */
+    public synchronized ExportArchives exportArchives() {
+        if (exportArchives == null) {
+            String bucket = require("EXPORTS_BUCKET");
+            exportArchives = new S3ExportArchives(S3Clients.lazyClient(aws()), S3Clients.lazyPresigner(aws()), bucket);
+        }
+        return exportArchives;
+    }
+
+    /** The exports queue (EXPORTS_QUEUE_URL). */
+    public synchronized ExportJobs exportJobs() {
+        if (exportJobs == null) {
+            String url = require("EXPORTS_QUEUE_URL");
+            exportJobs = new SqsExportJobs(SqsClients.create(aws()), url);
+        }
+        return exportJobs;
     }
 
     /** Email through SES from VERIFICATION_EMAIL_FROM, the stage's verified sender. */

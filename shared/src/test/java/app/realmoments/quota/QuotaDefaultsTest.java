@@ -39,7 +39,7 @@ class QuotaDefaultsTest {
         for (Quotas.Rate rate : Quotas.Rate.values()) {
             assertEquals(rate.fallback, defaultOf(template, parameter(rate.name())), rate.name());
             assertTrue(template.contains(rate.variable() + ": !Ref " + parameter(rate.name()))
-                    || rate == Quotas.Rate.EXPORTS || rate == Quotas.Rate.REPORTS,
+                    || rate == Quotas.Rate.REPORTS,
                     rate.variable() + " reaches the function that counts it");
         }
         for (Quotas.Cap cap : Quotas.Cap.values()) {

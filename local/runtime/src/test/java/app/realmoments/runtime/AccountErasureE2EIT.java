@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * END-TO-END: a user with everything (a campus, friends, a block each way, moments with two images,
- * reactions and comments on a friend's moment and the friend's on theirs, inbox items both ways, a device)
+ * reactions and comments on a friend's moment and the friend's on theirs, inbox items both ways, a device,
+ * an export)
  * deletes the account; once the eraser is done, no item of any table (every attribute; the indexes are
  * projections of them) and no object of any bucket (keys and metadata) of the local stack names the user's
  * id, handle or school email, while the others' data is intact and the counts on their moments are right.
@@ -39,7 +40,8 @@ class AccountErasureE2EIT {
     private static final List<String> FUNCTIONS_NEEDED = List.of("ProfileApiFunction", "CampusApiFunction",
             "SocialApiFunction", "MomentsApiFunction", "FeedApiFunction", "InteractionsApiFunction",
             "NotificationsApiFunction", "UploadProcessorFunction", "FeedFanoutFunction", "ActivityRelayFunction",
-            "NotificationDispatcherFunction", "AccountApiFunction", "AccountEraserFunction");
+            "NotificationDispatcherFunction", "AccountApiFunction", "AccountEraserFunction", "ExportApiFunction",
+            "ExporterFunction");
 
     private static DevStack stack;
     private static final List<Integer> statuses = new ArrayList<>();
@@ -174,6 +176,11 @@ class AccountErasureE2EIT {
                 () -> call("GET", "/notifications", erin, null).body(), body -> body.contains("\"comment\""));
         poll("erin's moment in bob's feed", Duration.ofSeconds(30),
                 () -> call("GET", "/feed", bob, null).body(), body -> body.contains(erinsMoment));
+        // an export of everything, ready in the exports bucket
+        String exportId = JSON.readTree(expect(202, call("POST", "/me/export", erin, null)).body()).path("exportId").asText();
+        poll("erin's export ready", Duration.ofSeconds(60),
+                () -> JSON.readTree(call("GET", "/me/export/" + exportId, erin, null).body()).path("status").asText(),
+                "ready"::equals);
         List<String> names = List.of(erinId, "erin_gone", schoolEmail, erinsMoment, erinsFirst);
         assertTrue(naming(names).size() > 20, "the user is all over the stack first");
 

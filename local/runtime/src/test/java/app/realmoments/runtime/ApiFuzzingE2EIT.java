@@ -32,7 +32,7 @@ class ApiFuzzingE2EIT {
 
     private static final List<String> FUNCTIONS_NEEDED = List.of("HealthFunction", "ProfileApiFunction",
             "SocialApiFunction", "MomentsApiFunction", "FeedApiFunction", "InteractionsApiFunction",
-            "NotificationsApiFunction");
+            "NotificationsApiFunction", "ExportApiFunction", "ExporterFunction");
     private static final List<String> CHECKS = List.of("not_a_server_error", "status_code_conformance",
             "content_type_conformance", "response_headers_conformance", "response_schema_conformance");
     private static final int SECONDS = Integer.getInteger("schemathesis.seconds", 60);

@@ -346,11 +346,11 @@ public final class DynamoInteractionStore implements InteractionStore {
         return "MOMENT#" + momentId;
     }
 
-    private static Reaction reactionOf(Map<String, AttributeValue> item) {
+    static Reaction reactionOf(Map<String, AttributeValue> item) {
         return new Reaction(str(item, "momentId"), str(item, "userId"), str(item, "emoji"), instant(item, "reactedAt"));
     }
 
-    private static Comment commentOf(Map<String, AttributeValue> item) {
+    static Comment commentOf(Map<String, AttributeValue> item) {
         return new Comment(str(item, "commentId"), str(item, "momentId"), str(item, "authorId"), str(item, "text"),
                 instant(item, "createdAt"));
     }
