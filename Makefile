@@ -128,7 +128,7 @@ SAM := SAM_CLI_TELEMETRY=0 $(VENV)/bin/sam
 SAM_FUNCTIONS := HealthFunction ProfileApiFunction CampusApiFunction SocialApiFunction MomentsApiFunction FeedApiFunction NotificationsApiFunction \
 	UploadProcessorFunction FeedFanoutFunction ActivityRelayFunction NotificationDispatcherFunction InteractionsApiFunction PromptSchedulerFunction \
 	ModerationApiFunction ModerationMetricsFunction \
-	ExportApiFunction ExporterFunction
+	ExportApiFunction ExporterFunction AccountApiFunction AccountEraserFunction
 .PHONY: sam-stage $(addprefix build-,$(SAM_FUNCTIONS))
 
 sam-validate: $(VENV_STAMP) ## sam validate --lint (cfn-lint) on template.yaml; any warning fails
@@ -174,6 +174,8 @@ build-ModerationApiFunction: ; $(call sam-artifact,moderation-api)
 build-ModerationMetricsFunction: ; $(call sam-artifact,moderation-metrics)
 build-ExportApiFunction: ; $(call sam-artifact,export-api)
 build-ExporterFunction: ; $(call sam-artifact,exporter)
+build-AccountApiFunction: ; $(call sam-artifact,account-api)
+build-AccountEraserFunction: ; $(call sam-artifact,account-eraser)
 
 # actionlint for .github/workflows, built once from the Go module proxy into ./.tools (needs Go).
 ACTIONLINT_VERSION := v1.7.12
@@ -203,8 +205,8 @@ bench-rush: $(VENV_STAMP) ## The rush after the prompt with locust: USERS (40) m
 emoji-table: ## Rewrite the reaction rule's emoji table from the JEmoji version the pom names
 	$(MVN) -pl shared -am test -Dtest=EmojiTableTest -Dsurefire.failIfNoSpecifiedTests=false -Demoji.table.write=true
 
-replay-dlq: $(VENV_STAMP) ## Move notification jobs from the dead-letter queue back to the queue (with `make dev` running)
-	@$(VENV)/bin/python scripts/replay-dlq.py
+replay-dlq: $(VENV_STAMP) ## Move jobs from a dead-letter queue back to its queue (QUEUE=Notifications, or Erasure; with `make dev` running)
+	@$(VENV)/bin/python scripts/replay-dlq.py $(or $(QUEUE),Notifications)
 
 clean: ## Remove build output and local state (keeps .venv)
 	$(MVN) clean

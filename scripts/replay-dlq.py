@@ -1,6 +1,7 @@
-"""Moves notification jobs from the dead-letter queue back to the notifications queue of the stack
-that `make dev` is running (names from .local/outputs.json). The cloud equivalent is
-`aws sqs start-message-move-task`. Replaying is safe: inbox ids are derived from each job's cause."""
+"""Moves jobs from a dead-letter queue back to its queue in the stack that `make dev` is running (names
+from .local/outputs.json): `Notifications` (the default) or `Erasure`, the first argument. The cloud
+equivalent is `aws sqs start-message-move-task`. Replaying is safe: inbox ids are derived from each job's
+cause, and an erasure walk re-derives what is left (a second run on an erased user deletes nothing)."""
 import json
 import sys
 
@@ -14,7 +15,10 @@ except FileNotFoundError:
 
 sqs = boto3.client("sqs", endpoint_url=outputs["awsEndpoint"], region_name=outputs["region"],
                    aws_access_key_id="local", aws_secret_access_key="local")
-dead, live = outputs["queues"]["NotificationsDeadLetterQueue"], outputs["queues"]["NotificationsQueue"]
+kind = sys.argv[1] if len(sys.argv) > 1 else "Notifications"
+if kind + "Queue" not in outputs["queues"]:
+    sys.exit(f"no queue {kind}Queue in this stack: try Notifications or Erasure")
+dead, live = outputs["queues"][kind + "DeadLetterQueue"], outputs["queues"][kind + "Queue"]
 moved = 0
 while True:
     messages = sqs.receive_message(QueueUrl=dead, MaxNumberOfMessages=10, WaitTimeSeconds=1).get("Messages", [])
@@ -24,4 +28,4 @@ while True:
         sqs.send_message(QueueUrl=live, MessageBody=message["Body"])
         sqs.delete_message(QueueUrl=dead, ReceiptHandle=message["ReceiptHandle"])
         moved += 1
-print(f"moved {moved} notification jobs back to {live}")
+print(f"moved {moved} {kind.lower()} jobs back to {live}")

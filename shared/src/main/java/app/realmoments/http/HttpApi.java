@@ -1,10 +1,12 @@
 package app.realmoments.http;
 
+import app.realmoments.account.ClosedAccounts;
 import app.realmoments.error.Problem;
 import app.realmoments.json.Json;
 import app.realmoments.log.Log;
 import app.realmoments.log.Metrics;
 import app.realmoments.snap.Priming;
+import app.realmoments.wiring.Wiring;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -21,7 +23,9 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The edge of every HTTP function: turns API Gateway's event into an {@link ApiRequest}, calls the
@@ -47,9 +51,52 @@ public abstract class HttpApi implements RequestStreamHandler {
 
     private static final JsonFactory JSON = new JsonFactory();
 
+    /**
+     * The one route a closed account may still call: asking again to be deleted answers 202 as the first
+     * time did (docs/api.md, "Erasure").
+     */
+    static final String SELF_DELETION = "DELETE /me";
+
+    /** Accounts this container has seen closed: a closure is never undone, so they need no second read. */
+    private final Set<String> seenClosed = ConcurrentHashMap.newKeySet();
+
+    private ClosedAccounts closedAccounts;
+
     protected HttpApi() {
+        this(null);
+    }
+
+    /**
+     * @param closedAccounts the accounts every route refuses (null: the stage's, from {@link Wiring}, on the
+     *                       first request with a caller)
+     */
+    protected HttpApi(ClosedAccounts closedAccounts) {
+        this.closedAccounts = closedAccounts;
         if (Priming.enabled()) {
             Priming.register("HTTP API", HttpApi::prime);
+        }
+    }
+
+    private synchronized ClosedAccounts closedAccounts() {
+        if (closedAccounts == null) {
+            closedAccounts = Wiring.fromEnvironment().closedAccounts();
+        }
+        return closedAccounts;
+    }
+
+    /**
+     * A token stays valid until it expires, whatever happened to its account (API Gateway's JWT authorizer
+     * never asks the pool), so a deleted account's tokens are refused here, for every route: one consistent
+     * GetItem per request (docs/operating.md, "Erasure").
+     */
+    private void refuseClosedAccount(ApiRequest request) {
+        String caller = request.callerId();
+        if (caller == null || caller.isBlank() || SELF_DELETION.equals(request.routeKey())) {
+            return;
+        }
+        if (seenClosed.contains(caller) || closedAccounts().isClosed(caller)) {
+            seenClosed.add(caller);
+            throw new Problem(Problem.Kind.UNAUTHENTICATED, "account_closed", "this account has been deleted", null);
         }
     }
 
@@ -251,6 +298,7 @@ public abstract class HttpApi implements RequestStreamHandler {
         ApiResponse response;
         try {
             request = toRequest(event, requestId);
+            refuseClosedAccount(request);
             response = route(request);
         } catch (Problem problem) {
             response = error(problem.kind().status, problem.code(), problem.getMessage(), problem.field(), null);

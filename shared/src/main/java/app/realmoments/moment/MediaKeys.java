@@ -13,6 +13,11 @@ public final class MediaKeys {
         return "uploads/" + userId + "/" + momentId + "/" + role.wire();
     }
 
+    /** Every upload of the user starts with this. */
+    public static String uploadPrefix(String userId) {
+        return "uploads/" + userId + "/";
+    }
+
     public static String display(String momentId, ImageRole role) {
         return "media/" + momentId + "/" + role.wire() + ".jpg";
     }

@@ -1,7 +1,16 @@
 package app.realmoments.wiring;
 
+import app.realmoments.account.AccountErasure;
+import app.realmoments.account.ClosedAccounts;
+import app.realmoments.account.ErasableObjects;
+import app.realmoments.account.ErasureQueue;
+import app.realmoments.account.ErasureStore;
 import app.realmoments.account.UserDirectory;
+import app.realmoments.account.dynamo.DynamoClosedAccounts;
+import app.realmoments.account.dynamo.DynamoErasureStore;
+import app.realmoments.account.s3.S3ErasableObjects;
 import app.realmoments.account.cognito.CognitoUserDirectory;
+import app.realmoments.account.sqs.SqsErasureQueue;
 import app.realmoments.aws.AwsClients;
 import app.realmoments.aws.CognitoClients;
 import app.realmoments.aws.DynamoClients;
@@ -83,6 +92,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -132,6 +142,9 @@ public final class Wiring {
     private Quotas quotas;
     private TextFilter textFilter;
     private Screening screening;
+    private ClosedAccounts closedAccounts;
+    private ErasureStore erasureStore;
+    private ErasureQueue erasureQueue;
     private UserDirectory userDirectory;
     private HeldForReview heldForReview;
     private ReportStore reports;
@@ -146,9 +159,17 @@ public final class Wiring {
         this.environment = environment;
     }
 
-    /** The function's own environment, as Lambda (or the dev runtime) sets it. */
-    public static Wiring fromEnvironment() {
-        return new Wiring(name -> Environment.optional(name, null));
+    private static Wiring stage;
+
+    /**
+     * The function's own environment, as Lambda (or the dev runtime, one class loader per function) sets it:
+     * one per container, so the handler and the HTTP edge's closed-account check share one set of clients.
+     */
+    public static synchronized Wiring fromEnvironment() {
+        if (stage == null) {
+            stage = new Wiring(name -> Environment.optional(name, null));
+        }
+        return stage;
     }
 
     // ------------------------------------------------------------------ plain values
@@ -528,6 +549,59 @@ public final class Wiring {
                 + value);
     }
 
+    // ------------------------------------------------------------------ accounts and erasure
+
+    /**
+     * Closed accounts (users table, keyed under CURSOR_SIGNING_KEY), which every HTTP route checks; {@link
+     * ClosedAccounts#NONE} for a function that has neither (the template gives both to every HTTP function).
+     */
+    public synchronized ClosedAccounts closedAccounts() {
+        if (closedAccounts == null) {
+            String table = optional("USERS_TABLE", null);
+            String secret = optional("CURSOR_SIGNING_KEY", null);
+            closedAccounts = table == null || secret == null ? ClosedAccounts.NONE
+                    : new DynamoClosedAccounts(dynamo(), table, secret, clock());
+        }
+        return closedAccounts;
+    }
+
+    /** TOKEN_LIFETIME_MINUTES: how long a token issued before a deletion stays valid (the pool client's, 60 by default). */
+    public Duration tokenLifetime() {
+        return Duration.ofMinutes(wholeNumber("TOKEN_LIFETIME_MINUTES", "60"));
+    }
+
+    /** ERASURE_SWEEP_DELAY_SECONDS: how long after the walk its sweep runs (longer than any API call: 60). */
+    public Duration erasureSweepDelay() {
+        return Duration.ofSeconds(wholeNumber("ERASURE_SWEEP_DELAY_SECONDS", "60"));
+    }
+
+    /** The erasure queue (ERASURE_QUEUE_URL). */
+    public synchronized ErasureQueue erasureQueue() {
+        if (erasureQueue == null) {
+            String url = require("ERASURE_QUEUE_URL");
+            erasureQueue = new SqsErasureQueue(SqsClients.create(aws()), url);
+        }
+        return erasureQueue;
+    }
+
+    /** Erasure's reads and deletes over the five tables. */
+    public synchronized ErasureStore erasureStore() {
+        if (erasureStore == null) {
+            erasureStore = new DynamoErasureStore(dynamo(), require("USERS_TABLE"), require("MOMENTS_TABLE"),
+                    require("FEED_TABLE"), require("INTERACTIONS_TABLE"), require("NOTIFICATIONS_TABLE"));
+        }
+        return erasureStore;
+    }
+
+    /** The erasure walk, with every store it deletes from; EXPORTS_BUCKET may be unset (no exports). */
+    public AccountErasure accountErasure(List<AccountErasure.Part> parts) {
+        String exports = optional("EXPORTS_BUCKET", null);
+        return new AccountErasure(erasureStore(), devices(), push(), moments(), feeds(), interactions(),
+                interactionCleanup(), new S3ErasableObjects(S3Clients.lazyClient(aws()), require("MEDIA_BUCKET")),
+                exports == null ? ErasableObjects.NONE : new S3ErasableObjects(S3Clients.lazyClient(aws()), exports),
+                userDirectory(), closedAccounts(), erasureQueue(), parts, tokenLifetime(), erasureSweepDelay(), clock());
+    }
+
     /** The stage's user pool (USER_POOL_ID), its client built on the first account change. */
     public synchronized UserDirectory userDirectory() {
         if (userDirectory == null) {
@@ -535,6 +609,15 @@ public final class Wiring {
             userDirectory = new CognitoUserDirectory(CognitoClients.lazyClient(aws()), pool);
         }
         return userDirectory;
+    }
+
+    private long wholeNumber(String name, String fallback) {
+        String value = optional(name, fallback).trim();
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(name + " must be a whole number: " + value);
+        }
     }
 
     // ------------------------------------------------------------------ shared parts

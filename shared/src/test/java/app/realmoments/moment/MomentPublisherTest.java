@@ -174,6 +174,19 @@ class MomentPublisherTest {
         assertEquals(MomentStatus.PENDING, moments.get(ID).status());
     }
 
+    @Test
+    void anUploadArrivingAfterItsAuthorWasErasedIsDroppedNotPublished() {
+        declare(ImageRole.BACK);
+        moments.delete(ID); // the erasure walk deleted the pending moment before the upload arrived
+        upload(ImageRole.BACK, GOOD);
+
+        MomentPublisher.Result result = publisher.uploaded(MediaKeys.upload("ana", ID, ImageRole.BACK));
+
+        assertEquals(MomentPublisher.Outcome.IGNORED, result.outcome());
+        assertTrue(media.objects.isEmpty(), "nothing kept, nothing made: " + media.objects.keySet());
+        assertTrue(notifications.sent.isEmpty());
+    }
+
     private void declare(ImageRole... roles) {
         Map<ImageRole, MomentImage> images = new EnumMap<>(ImageRole.class);
         for (ImageRole role : roles) {

@@ -186,6 +186,8 @@ public final class DynamoInteractionStore implements InteractionStore {
             Map<String, AttributeValue> marker = new HashMap<>(
                     key(pk(comment.momentId()), IDEMPOTENCY + comment.authorId() + "#" + idempotencyKey));
             marker.put("commentId", s(comment.commentId()));
+            // ByCommenter (authorId, sk) finds the marker with the author's comments: erasure deletes both
+            marker.put("authorId", s(comment.authorId()));
             changes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(marker)
                     .conditionExpression("attribute_not_exists(pk)")).build());
         }

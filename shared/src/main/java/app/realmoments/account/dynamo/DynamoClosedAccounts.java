@@ -1,0 +1,92 @@
+package app.realmoments.account.dynamo;
+
+import static app.realmoments.aws.Attrs.key;
+import static app.realmoments.aws.Attrs.n;
+import static app.realmoments.aws.Attrs.num;
+import static app.realmoments.aws.Attrs.s;
+import static app.realmoments.aws.Attrs.str;
+
+import app.realmoments.account.ClosedAccounts;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Closed accounts in the users table: {@code CLOSED#{HMAC-SHA256(userId)} / CLOSED} (state, expiresAt, TTL),
+ * keyed under the stage's secret with a purpose of its own, so the item names no one to whoever reads the
+ * table and cannot be linked to a user id without the key. One consistent GetItem per check (1 read unit).
+ */
+public final class DynamoClosedAccounts implements ClosedAccounts {
+
+    private static final String PURPOSE = "closed-account\n";
+    private static final String SK = "CLOSED";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final SecretKeySpec key;
+    private final Clock clock;
+
+    public DynamoClosedAccounts(DynamoDbClient dynamo, String table, String secret, Clock clock) {
+        if (secret == null || secret.length() < 32) {
+            throw new IllegalStateException("CURSOR_SIGNING_KEY must be at least 32 characters");
+        }
+        this.dynamo = dynamo;
+        this.table = table;
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.clock = clock;
+    }
+
+    /** The item's partition key: no user id in it. */
+    public String pk(String userId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return "CLOSED#" + HexFormat.of().formatHex(mac.doFinal((PURPOSE + userId).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
+    @Override
+    public void close(String userId, Instant until) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(key(pk(userId), SK))
+                    .updateExpression("SET #state = if_not_exists(#state, :deleting), expiresAt = :until")
+                    .conditionExpression("attribute_not_exists(expiresAt) OR expiresAt < :until")
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(Map.of(":deleting", s(State.DELETING.name()),
+                            ":until", n(until.getEpochSecond()))));
+        } catch (ConditionalCheckFailedException alreadyLonger) {
+            // closed already, until later
+        }
+    }
+
+    @Override
+    public void markErased(String userId, Instant until) {
+        dynamo.updateItem(r -> r.tableName(table).key(key(pk(userId), SK))
+                .updateExpression("SET #state = :erased, expiresAt = :until")
+                .expressionAttributeNames(Map.of("#state", "state"))
+                .expressionAttributeValues(Map.of(":erased", s(State.ERASED.name()), ":until", n(until.getEpochSecond()))));
+    }
+
+    @Override
+    public State state(String userId) {
+        var item = dynamo.getItem(r -> r.tableName(table).key(key(pk(userId), SK)).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return State.OPEN;
+        }
+        Long expiresAt = num(item, "expiresAt");
+        // TTL deletes within days, not at the second: an expired item is no longer a closure
+        if (expiresAt != null && expiresAt <= clock.instant().getEpochSecond()) {
+            return State.OPEN;
+        }
+        return State.valueOf(str(item, "state"));
+    }
+}
