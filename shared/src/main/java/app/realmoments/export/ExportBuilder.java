@@ -49,11 +49,11 @@ public final class ExportBuilder {
 
     private final ExportStore exports;
     private final ExportArchives archives;
-    private final UserData data;
+    private final ExportSources data;
     private final NotificationQueue notifications;
     private final Clock clock;
 
-    public ExportBuilder(ExportStore exports, ExportArchives archives, UserData data, NotificationQueue notifications,
+    public ExportBuilder(ExportStore exports, ExportArchives archives, ExportSources data, NotificationQueue notifications,
                          Clock clock) {
         this.exports = exports;
         this.archives = archives;

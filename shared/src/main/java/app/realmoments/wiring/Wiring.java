@@ -29,7 +29,7 @@ import app.realmoments.config.Environment;
 import app.realmoments.export.ExportArchives;
 import app.realmoments.export.ExportJobs;
 import app.realmoments.export.ExportStore;
-import app.realmoments.export.UserData;
+import app.realmoments.export.ExportSources;
 import app.realmoments.export.dynamo.DynamoExportStore;
 import app.realmoments.export.s3.S3ExportArchives;
 import app.realmoments.export.sqs.SqsExportJobs;
@@ -348,8 +348,8 @@ public final class Wiring {
     }
 
     /** Everything of a user an export copies: profile, campus verification, graph, moments, interactions, inbox, devices, settings, images. */
-    public UserData userData() {
-        return new UserData(profiles(), membership(), socialGraphStore(), socialGraph(), moments(), userInteractions(), inbox(),
+    public ExportSources exportSources() {
+        return new ExportSources(profiles(), membership(), socialGraphStore(), socialGraph(), moments(), userInteractions(), inbox(),
                 devices(), notificationSettings(), media());
     }
 

@@ -73,7 +73,7 @@ class ExportBuilderTest {
     private final InMemoryExportArchives archives = new InMemoryExportArchives();
     private final RecordingNotificationQueue queue = new RecordingNotificationQueue();
     private final ExportBuilder builder = new ExportBuilder(exports, archives,
-            new UserData(profiles, membership, graph, graph, moments, interactions, inbox, devices, settings, media), queue, clock);
+            new ExportSources(profiles, membership, graph, graph, moments, interactions, inbox, devices, settings, media), queue, clock);
 
     private final byte[] backPhoto = {(byte) 0xFF, (byte) 0xD8, 1, 2, 3, (byte) 0xFF, (byte) 0xD9};
     private String momentId;
@@ -219,7 +219,7 @@ class ExportBuilderTest {
             }
         };
         ExportBuilder erasedMidway = new ExportBuilder(exports, racing,
-                new UserData(profiles, membership, graph, graph, moments, interactions, inbox, devices, settings, media), queue, clock);
+                new ExportSources(profiles, membership, graph, graph, moments, interactions, inbox, devices, settings, media), queue, clock);
         assertEquals(ExportBuilder.Outcome.GONE, erasedMidway.build(new ExportJob(ANA, export.exportId())));
         assertEquals(1, racing.writes.get());
         assertTrue(racing.objects.isEmpty(), "the archive written after the erasure is deleted");
@@ -239,7 +239,7 @@ class ExportBuilderTest {
     @Test
     void aFailedReadLeavesTheExportPreparingForTheRetry() {
         Export export = anasExport();
-        ExportBuilder failing = new ExportBuilder(exports, archives, new UserData(profiles, membership, graph, graph, moments,
+        ExportBuilder failing = new ExportBuilder(exports, archives, new ExportSources(profiles, membership, graph, graph, moments,
                 new InMemoryUserInteractions() {
                     @Override
                     public void forEachReactionBy(String userId, java.util.function.Consumer<Reaction> each) {

@@ -33,7 +33,7 @@ public final class Exporter implements RequestStreamHandler {
     }
 
     private Exporter(Wiring wiring) {
-        this(new ExportBuilder(wiring.exports(), wiring.exportArchives(), wiring.userData(), wiring.notificationQueue(),
+        this(new ExportBuilder(wiring.exports(), wiring.exportArchives(), wiring.exportSources(), wiring.notificationQueue(),
                 wiring.clock()));
     }
 

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import app.realmoments.export.Export;
 import app.realmoments.export.ExportBuilder;
 import app.realmoments.export.ExportStatus;
-import app.realmoments.export.UserData;
+import app.realmoments.export.ExportSources;
 import app.realmoments.http.TestContext;
 import app.realmoments.outbox.NotificationType;
 import app.realmoments.testing.Events;
@@ -41,7 +41,7 @@ class ExporterTest {
     private final RecordingNotificationQueue queue = new RecordingNotificationQueue();
     private final FakeSocialGraph graph = new FakeSocialGraph();
     private final InMemoryProfileStore profiles = new InMemoryProfileStore();
-    private final Exporter handler = new Exporter(new ExportBuilder(exports, archives, new UserData(
+    private final Exporter handler = new Exporter(new ExportBuilder(exports, archives, new ExportSources(
             profiles, new InMemoryMembershipStore(profiles), graph, graph, new InMemoryMomentStore(), new InMemoryUserInteractions(),
             new InMemoryInbox(), new InMemoryDeviceStore(), new InMemoryNotificationSettingsStore(),
             new InMemoryMediaStore()), queue, Clock.systemUTC()));

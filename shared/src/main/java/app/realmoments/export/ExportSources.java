@@ -12,7 +12,7 @@ import app.realmoments.social.SocialGraph;
 import app.realmoments.social.SocialGraphStore;
 
 /** Every store an export reads a user's data from (docs/data-model.md). */
-public record UserData(ProfileStore profiles, MembershipStore membership, SocialGraphStore graph, SocialGraph social, MomentStore moments,
+public record ExportSources(ProfileStore profiles, MembershipStore membership, SocialGraphStore graph, SocialGraph social, MomentStore moments,
                        UserInteractions interactions, Inbox inbox, DeviceStore devices,
                        NotificationSettingsStore settings, MediaStore media) {
 }
