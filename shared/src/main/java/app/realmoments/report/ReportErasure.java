@@ -23,7 +23,8 @@ import java.util.TreeSet;
  * one); each report of the user loses its reporter's edge and list ref, and names the placeholder; so do
  * the audit entries; last the case moves under the placeholder's key, without {@code authorId}.</li>
  * <li>Cases of the user's content lose {@code authorId} (the content itself is gone with the walk: the
- * queue shows them as {@code contentGone}).</li>
+ * queue shows them as {@code contentGone}); their reporters' edges and list refs, which only hid content that
+ * is gone, are deleted first.</li>
  * </ol>
  * Each item is what leads a resumed run to the ones after it (the edge to the report, the report to its
  * reporter's edge, the old case to the placeholder), so a run that dies anywhere is finished by the next,
@@ -55,6 +56,12 @@ public final class ReportErasure implements AccountErasure.Part {
         changed += reportsAgainst(userId);
         for (Target target : store.casesAuthoredBy(userId)) {
             if (target.type() != TargetType.USER) {
+                // the reporters' edges point at content that is gone: they go first (the authorId leads back to them)
+                for (Report report : store.reportsOf(target)) {
+                    if (!Report.SYSTEM.equals(report.reporterId())) {
+                        store.dropReporterEdge(report.reporterId(), target);
+                    }
+                }
                 store.stripAuthor(target, userId);
                 changed++;
             }

@@ -82,7 +82,8 @@ class ReportErasureTest {
         assertEquals(placeholder, store.audit.get("A1").id());
         assertFalse(store.edges.get(ANA).containsKey(Target.user(ZOE).ref()), "Ana's edge naming her goes");
         assertFalse(store.lists.get(BEN).contains(Target.user(ZOE).ref()), "and the ref in Ben's list");
-        assertTrue(store.edges.get(ANA).containsKey(ZOES_MOMENT.ref()), "an edge naming her moment's id stays");
+        assertFalse(store.edges.get(ANA).containsKey(ZOES_MOMENT.ref()), "and the edge naming her gone moment");
+        assertTrue(store.reports.containsKey("R6"), "while the report of it stays");
     }
 
     @Test
