@@ -109,6 +109,18 @@ class ReportErasureTest {
     }
 
     @Test
+    void aReportTheIndexShowedLateLosesHerIdOnTheSweep() {
+        world();
+        erasure.erase(ZOE);
+        // as if ByTarget had not shown R7 to the first run, which moved her case meanwhile
+        store.reports.put("R7", report("R7", ANA, Target.user(ZOE), Reason.OTHER, 8));
+        store.edges.get(ANA).put(Target.user(ZOE).ref(), "R7");
+        assertEquals(1, erasure.erase(ZOE));
+        partitionGoes();
+        assertFalse(store.dump().contains(ZOE), store.dump());
+    }
+
+    @Test
     void aSecondRunChangesNothing() {
         world();
         assertTrue(erasure.erase(ZOE) > 0);
