@@ -111,7 +111,8 @@ public final class UserData {
                     + "counts corrected; reports of the user target kept, naming a placeholder (ReportErasure)", Step.PARTS),
             kept(MODERATION, "case: everything reported about one target", "for the moderators' audit: cases of the user's "
                     + "content lose authorId (ByAuthor), the user's own case moves under a placeholder key", Step.PARTS),
-            kept(MODERATION, "audit entry, append-only", "entries of the user target (ByTarget) name the placeholder",
+            kept(MODERATION, "audit entry, append-only", "entries of the user target (ByTarget) name the placeholder; a moderator's "
+                    + "(ByModerator) a placeholder moderator, and so does their case's last",
                     Step.PARTS),
             erased(MOMENTS, "moment", "every moment of the user (ByAuthor), after its objects, feed entries and interactions",
                     Step.MOMENTS),

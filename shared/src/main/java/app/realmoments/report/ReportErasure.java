@@ -54,6 +54,13 @@ public final class ReportErasure implements AccountErasure.Part {
             changed += withdraw(reportId);
         }
         changed += reportsAgainst(userId);
+        List<ReportErasureStore.ModeratorEntry> acted = store.auditEntriesBy(userId);
+        if (!acted.isEmpty()) {
+            // a moderator's own erasure: their actions stay in the log, by a placeholder moderator
+            String moderator = PLACEHOLDER_PREFIX + ids.next(clock.instant());
+            acted.forEach(entry -> store.anonymiseModerator(entry, userId, moderator));
+            changed += acted.size();
+        }
         for (Target target : store.casesAuthoredBy(userId)) {
             if (target.type() != TargetType.USER) {
                 // the reporters' edges point at content that is gone: they go first (the authorId leads back to them)

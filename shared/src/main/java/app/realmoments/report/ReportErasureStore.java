@@ -65,4 +65,16 @@ public interface ReportErasureStore {
 
     /** Moves the case under the placeholder's key, without {@code authorId}, and deletes the old one (both or neither). */
     void moveCase(Target from, String placeholder);
+
+    /** The audit entries a moderator wrote: their sort keys and targets. */
+    List<ModeratorEntry> auditEntriesBy(String moderatorId);
+
+    record ModeratorEntry(String auditId, Target target) {
+    }
+
+    /**
+     * Replaces the moderator's id by the placeholder in the entry and, first, in its case's {@code last} while
+     * that is this entry (both conditioned on still naming the moderator).
+     */
+    void anonymiseModerator(ModeratorEntry entry, String moderatorId, String placeholder);
 }

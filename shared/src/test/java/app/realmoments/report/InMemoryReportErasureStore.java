@@ -16,6 +16,9 @@ final class InMemoryReportErasureStore implements ReportErasureStore {
     final Map<String, Case> cases = new LinkedHashMap<>();
     final Map<String, String> erasedAs = new HashMap<>();
     final Map<String, Target> audit = new LinkedHashMap<>();
+    /** auditId -> moderatorId; and the moderator of each case's last resolution, by case ref */
+    final Map<String, String> moderators = new LinkedHashMap<>();
+    final Map<String, String> lastModerator = new LinkedHashMap<>();
     /** reporter -> ref -> reportId (the edges) */
     final Map<String, Map<String, String>> edges = new HashMap<>();
     /** reporter -> refs (the list) */
@@ -51,6 +54,12 @@ final class InMemoryReportErasureStore implements ReportErasureStore {
         }
         cases.put(report.target().ref(), new Case(c.target(), c.authorId(), c.firstReportId(), c.openedAt(), reporters,
                 reasons, true, hidden || c.hidden(), c.held(), c.round(), c.last()));
+    }
+
+    void resolve(Target target, String auditId, String moderatorId) {
+        resolve(target, auditId);
+        moderators.put(auditId, moderatorId);
+        lastModerator.put(target.ref(), auditId + "/" + moderatorId);
     }
 
     void resolve(Target target, String auditId) {
@@ -162,6 +171,19 @@ final class InMemoryReportErasureStore implements ReportErasureStore {
         }
     }
 
+    @Override
+    public List<ModeratorEntry> auditEntriesBy(String moderatorId) {
+        return moderators.entrySet().stream().filter(e -> e.getValue().equals(moderatorId))
+                .map(e -> new ModeratorEntry(e.getKey(), audit.get(e.getKey()))).toList();
+    }
+
+    @Override
+    public void anonymiseModerator(ModeratorEntry entry, String moderatorId, String placeholder) {
+        write();
+        lastModerator.replace(entry.target().ref(), entry.auditId() + "/" + moderatorId, entry.auditId() + "/" + placeholder);
+        moderators.replace(entry.auditId(), moderatorId, placeholder);
+    }
+
     /** Everything stored, as text: what a scan for the user's id would read. */
     String dump() {
         List<Object> all = new ArrayList<>();
@@ -170,6 +192,8 @@ final class InMemoryReportErasureStore implements ReportErasureStore {
         all.addAll(cases.values());
         all.addAll(audit.values());
         all.add(erasedAs);
+        all.add(moderators);
+        all.add(lastModerator);
         edges.forEach((reporter, refs) -> all.add(reporter + "=" + refs));
         lists.forEach((reporter, refs) -> all.add(reporter + "=" + refs));
         return all.toString();

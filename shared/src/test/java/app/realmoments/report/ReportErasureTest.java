@@ -121,6 +121,17 @@ class ReportErasureTest {
     }
 
     @Test
+    void aModeratorsActionsStayInTheLogByAPlaceholderModerator() {
+        store.file(report("R1", BEN, ANAS_MOMENT, Reason.SPAM, 1), ANA, false);
+        store.resolve(ANAS_MOMENT, "A1", ZOE);
+        erasure.erase(ZOE);
+        assertFalse(store.dump().contains(ZOE), store.dump());
+        assertTrue(store.moderators.get("A1").startsWith(ReportErasure.PLACEHOLDER_PREFIX));
+        assertEquals("A1/" + store.moderators.get("A1"), store.lastModerator.get(ANAS_MOMENT.ref()));
+        assertEquals(0, erasure.erase(ZOE));
+    }
+
+    @Test
     void aSecondRunChangesNothing() {
         world();
         assertTrue(erasure.erase(ZOE) > 0);

@@ -40,6 +40,7 @@ public final class DynamoReportErasureStore implements ReportErasureStore {
 
     static final String BY_TARGET = "ByTarget";
     static final String BY_AUTHOR = "ByAuthor";
+    static final String BY_MODERATOR = "ByModerator";
     private static final String TARGET = "TARGET#";
 
     private final DynamoDbClient dynamo;
@@ -231,5 +232,33 @@ public final class DynamoReportErasureStore implements ReportErasureStore {
                 TransactWriteItem.builder().put(Put.builder().tableName(table).item(moved).build()).build(),
                 TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(old)
                         .conditionExpression("attribute_exists(pk)").build()).build()));
+    }
+
+    @Override
+    public List<ModeratorEntry> auditEntriesBy(String moderatorId) {
+        return query(QueryRequest.builder().tableName(table).indexName(BY_MODERATOR)
+                .keyConditionExpression("moderatorId = :m AND pk = :audit")
+                .expressionAttributeValues(Map.of(":m", s(moderatorId), ":audit", s(DynamoReportStore.AUDIT))).build())
+                .stream().map(i -> new ModeratorEntry(str(i, "sk"), DynamoReportStore.targetOf(i))).toList();
+    }
+
+    @Override
+    public void anonymiseModerator(ModeratorEntry entry, String moderatorId, String placeholder) {
+        Map<String, AttributeValue> values = Map.of(":m", s(moderatorId), ":p", s(placeholder), ":audit", s(entry.auditId()));
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(DynamoReportStore.caseKey(entry.target()))
+                    .updateExpression("SET #last.moderatorId = :p")
+                    .conditionExpression("#last.moderatorId = :m AND #last.auditId = :audit")
+                    .expressionAttributeNames(Map.of("#last", "last")).expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException e) {
+            // a later resolution is the case's last, or done already
+        }
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(key(DynamoReportStore.AUDIT, entry.auditId()))
+                    .updateExpression("SET moderatorId = :p").conditionExpression("moderatorId = :m")
+                    .expressionAttributeValues(Map.of(":m", s(moderatorId), ":p", s(placeholder))));
+        } catch (ConditionalCheckFailedException e) {
+            // done already
+        }
     }
 }

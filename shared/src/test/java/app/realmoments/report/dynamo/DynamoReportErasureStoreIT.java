@@ -110,4 +110,23 @@ class DynamoReportErasureStoreIT {
 
         assertEquals(0, erasure.erase(zoe), "a second run finds nothing");
     }
+
+    @Test
+    void aModeratorsEntriesAndTheirCasesLastNameAPlaceholder() {
+        String mod = UUID.randomUUID().toString();
+        Target moment = Target.moment(ids.next(at));
+        Report report = file(UUID.randomUUID().toString(), moment, Reason.SPAM, 1, "someone");
+        Resolution dismissed = new Resolution(ids.next(at.plusSeconds(2)), report.reportId(), moment,
+                Resolution.Action.DISMISS, mod, null, at.plusSeconds(2));
+        assertTrue(reports.resolve(dismissed, reports.caseOf(moment).orElseThrow().round()));
+
+        assertEquals(1, erasure.erase(mod));
+
+        assertEquals(List.of(), itemsNaming(moderation, mod));
+        String placeholder = reports.caseOf(moment).orElseThrow().last().moderatorId();
+        assertTrue(placeholder.startsWith(ReportErasure.PLACEHOLDER_PREFIX), placeholder);
+        assertEquals(placeholder, reports.audit(100, null).items().stream()
+                .filter(r -> r.auditId().equals(dismissed.auditId())).findFirst().orElseThrow().moderatorId());
+        assertEquals(0, erasure.erase(mod));
+    }
 }
