@@ -54,6 +54,10 @@ public final class UserData {
         return new Kind(store, item, Handling.ERASED_BOTH_SIDES, List.of(steps), how);
     }
 
+    private static Kind kept(String store, String item, String how, Step... steps) {
+        return new Kind(store, item, Handling.KEPT_WITHOUT_THE_USER, List.of(steps), how);
+    }
+
     private static Kind none(String store, String item, String why) {
         return new Kind(store, item, Handling.NO_USER_DATA, List.of(), why);
     }
@@ -65,6 +69,7 @@ public final class UserData {
     static final String NOTIFICATIONS = "NotificationsTable";
     static final String MEDIA = "MediaBucket";
     static final String EXPORTS = "ExportsBucket";
+    static final String MODERATION = "ModerationTable";
 
     public static final List<Kind> KINDS = List.of(
             erased(USERS, "profile", "deleted last of the user's partition (it leads to the claims)", Step.USER_PARTITION),
@@ -96,6 +101,19 @@ public final class UserData {
                     + "and deletes the archive it wrote)", Step.USER_PARTITION),
             new Kind(USERS, "closed account (DELETE /me; every route refuses its tokens)", Handling.PSEUDONYMOUS_UNTIL_EXPIRY, List.of(),
                     "keyed by an HMAC of the user id; expires once every token issued before the deletion has"),
+            bothSides(USERS, "what a user reported, one edge per target", "the user's with the partition (after the part "
+                    + "read them); others' naming the user (found from the reports of the user target) by the part",
+                    Step.PARTS, Step.USER_PARTITION),
+            bothSides(USERS, "the list of everything a user reported", "the user's with the partition; the user's ref out of "
+                    + "others' lists by the part", Step.PARTS, Step.USER_PARTITION),
+            erased(USERS, "moderation's marks, on the profile", "with the profile", Step.USER_PARTITION),
+            erased(MODERATION, "report, one per reporter and target", "the user's (from their edges), each with its case's "
+                    + "counts corrected; reports of the user target kept, naming a placeholder (ReportErasure)", Step.PARTS),
+            kept(MODERATION, "case: everything reported about one target", "for the moderators' audit: cases of the user's "
+                    + "content lose authorId (ByAuthor), the user's own case moves under a placeholder key", Step.PARTS),
+            kept(MODERATION, "audit entry, append-only", "entries of the user target (ByTarget) name the placeholder; a moderator's "
+                    + "(ByModerator) a placeholder moderator, and so does their case's last",
+                    Step.PARTS),
             erased(MOMENTS, "moment", "every moment of the user (ByAuthor), after its objects, feed entries and interactions",
                     Step.MOMENTS),
             erased(FEED, "feed entry (a pointer, < 1 KB)", "entries of the user's moments (ByMoment) in every feed, and "

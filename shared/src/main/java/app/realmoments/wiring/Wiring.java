@@ -49,8 +49,10 @@ import app.realmoments.mail.ses.SesMailer;
 import app.realmoments.moderation.HeldForReview;
 import app.realmoments.report.ContentFlags;
 import app.realmoments.report.HeldReports;
+import app.realmoments.report.ReportErasure;
 import app.realmoments.report.ReportStore;
 import app.realmoments.report.dynamo.DynamoContentFlags;
+import app.realmoments.report.dynamo.DynamoReportErasureStore;
 import app.realmoments.report.dynamo.DynamoReportStore;
 import app.realmoments.moment.MediaStore;
 import app.realmoments.moment.MomentStore;
@@ -147,6 +149,7 @@ public final class Wiring {
     private ErasureQueue erasureQueue;
     private UserDirectory userDirectory;
     private HeldForReview heldForReview;
+    private AccountErasure.Part reportErasure;
     private ReportStore reports;
     private ContentFlags contentFlags;
     private UserInteractions userInteractions;
@@ -600,6 +603,15 @@ public final class Wiring {
                 interactionCleanup(), new S3ErasableObjects(S3Clients.lazyClient(aws()), require("MEDIA_BUCKET")),
                 exports == null ? ErasableObjects.NONE : new S3ErasableObjects(S3Clients.lazyClient(aws()), exports),
                 userDirectory(), closedAccounts(), erasureQueue(), parts, tokenLifetime(), erasureSweepDelay(), clock());
+    }
+
+    /** Moderation's part of the erasure (MODERATION_TABLE): the reports a user filed, and the user taken out of those against them. */
+    public synchronized AccountErasure.Part reportErasure() {
+        if (reportErasure == null) {
+            reportErasure = new ReportErasure(new DynamoReportErasureStore(dynamo(), require("MODERATION_TABLE"),
+                    require("USERS_TABLE")), ids(), clock());
+        }
+        return reportErasure;
     }
 
     /** The stage's user pool (USER_POOL_ID), its client built on the first account change. */

@@ -102,7 +102,7 @@ class UserDataRegistryTest {
         Set<String> stores = new TreeSet<>();
         documentedKinds(dataModel()).forEach(kind -> stores.add(kind.substring(0, kind.indexOf('|'))));
         assertTrue(stores.containsAll(Set.of("UsersTable", "MomentsTable", "FeedTable", "InteractionsTable",
-                "NotificationsTable", "MediaBucket", "ExportsBucket")), stores.toString());
+                "NotificationsTable", "ModerationTable", "MediaBucket", "ExportsBucket")), stores.toString());
     }
 
     @Test
@@ -118,8 +118,8 @@ class UserDataRegistryTest {
         Set<AccountErasure.Step> named = EnumSet.noneOf(AccountErasure.Step.class);
         UserData.KINDS.forEach(kind -> named.addAll(kind.steps()));
         Set<AccountErasure.Step> expected = EnumSet.allOf(AccountErasure.Step.class);
-        // closing deletes nothing, the pool user is no table's item, and no part is registered yet
-        expected.removeAll(Set.of(AccountErasure.Step.CLOSE, AccountErasure.Step.USER_POOL, AccountErasure.Step.PARTS));
+        // closing deletes nothing, and the pool user is no table's item
+        expected.removeAll(Set.of(AccountErasure.Step.CLOSE, AccountErasure.Step.USER_POOL));
         assertEquals(expected, named);
     }
 }

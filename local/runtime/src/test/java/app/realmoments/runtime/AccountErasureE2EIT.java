@@ -27,10 +27,11 @@ import org.junit.jupiter.api.Test;
 /**
  * END-TO-END: a user with everything (a campus, friends, a block each way, moments with two images,
  * reactions and comments on a friend's moment and the friend's on theirs, inbox items both ways, a device,
- * an export)
- * deletes the account; once the eraser is done, no item of any table (every attribute; the indexes are
- * projections of them) and no object of any bucket (keys and metadata) of the local stack names the user's
- * id, handle or school email, while the others' data is intact and the counts on their moments are right.
+ * an export, a report she filed, a report of her moment and one of herself) deletes the account; once the
+ * eraser is done, no item of any table (every attribute; the indexes are projections of them) and no object
+ * of any bucket (keys and metadata) of the local stack names the user's id, handle or school email (nor her
+ * moments' ids, but in the cases that keep the reports against them for the moderators), while the others'
+ * data is intact, the counts on their moments are right and the queue still shows the cases against her.
  * The user's token, still valid, gets 401 everywhere; DELETE /me again is 202; nothing answered a 5xx.
  */
 @Tag("e2e")
@@ -41,7 +42,7 @@ class AccountErasureE2EIT {
             "SocialApiFunction", "MomentsApiFunction", "FeedApiFunction", "InteractionsApiFunction",
             "NotificationsApiFunction", "UploadProcessorFunction", "FeedFanoutFunction", "ActivityRelayFunction",
             "NotificationDispatcherFunction", "AccountApiFunction", "AccountEraserFunction", "ExportApiFunction",
-            "ExporterFunction");
+            "ExporterFunction", "ModerationApiFunction");
 
     private static DevStack stack;
     private static final List<Integer> statuses = new ArrayList<>();
@@ -99,12 +100,24 @@ class AccountErasureE2EIT {
 
     /** Every item of every table and every object (key and metadata) of every bucket naming one of the strings. */
     static List<String> naming(List<String> strings) {
+        return naming(strings, List.of());
+    }
+
+    /**
+     * The same, and {@code contentIds} anywhere but in the moderation table, whose cases and reports keep pointing
+     * at erased content (the queue shows it gone) for the moderators' audit.
+     */
+    static List<String> naming(List<String> strings, List<String> contentIds) {
         List<String> hits = new ArrayList<>();
         var aws = stack.aws();
+        String moderation = contentIds.isEmpty() ? null : stack.physical("ModerationTable").ref();
         for (String table : aws.dynamo().listTables().tableNames()) {
             aws.dynamo().scanPaginator(r -> r.tableName(table)).items().forEach(item -> {
                 String text = item.toString();
                 strings.stream().filter(text::contains).forEach(s -> hits.add(table + ": " + text));
+                if (!table.equals(moderation)) {
+                    contentIds.stream().filter(text::contains).forEach(s -> hits.add(table + ": " + text));
+                }
             });
         }
         for (var bucket : aws.s3().listBuckets().buckets()) {
@@ -132,6 +145,19 @@ class AccountErasureE2EIT {
         if (again.statusCode() == 202) {
             assertEquals("{\"status\":\"deleting\"}", again.body());
         }
+    }
+
+    /** The moderation queue's open cases (every page). */
+    private static List<JsonNode> queue(String moderator) throws Exception {
+        List<JsonNode> items = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = JSON.readTree(expect(200, call("GET", "/moderation/reports?limit=50"
+                    + (cursor == null ? "" : "&cursor=" + cursor), moderator, null)).body());
+            page.path("items").forEach(items::add);
+            cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
+        } while (cursor != null);
+        return items;
     }
 
     @Test
@@ -181,8 +207,16 @@ class AccountErasureE2EIT {
         poll("erin's export ready", Duration.ofSeconds(60),
                 () -> JSON.readTree(call("GET", "/me/export/" + exportId, erin, null).body()).path("status").asText(),
                 "ready"::equals);
-        List<String> names = List.of(erinId, "erin_gone", schoolEmail, erinsMoment, erinsFirst);
-        assertTrue(naming(names).size() > 20, "the user is all over the stack first");
+        // reports: erin reports bob's moment (she alone), bob reports erin's moment, and bob reports erin herself
+        String erinsReport = JSON.readTree(expect(201, call("POST", "/reports", erin, Map.of("targetType", "moment",
+                "targetId", bobsMoment, "reason", "spam"))).body()).path("reportId").asText();
+        expect(201, call("POST", "/reports", bob, Map.of("targetType", "moment", "targetId", erinsMoment, "reason", "nudity")));
+        expect(201, call("POST", "/reports", bob, Map.of("targetType", "user", "targetId", erinId, "reason", "harassment")));
+        String moderator = stack.login("mod-erasure", List.of("moderators")).idToken();
+        assertTrue(queue(moderator).toString().contains(erinsReport), "erin's report is in the queue");
+        List<String> names = List.of(erinId, "erin_gone", schoolEmail);
+        List<String> contentIds = List.of(erinsMoment, erinsFirst);
+        assertTrue(naming(names, contentIds).size() > 20, "the user is all over the stack first");
 
         long started = System.nanoTime();
         assertEquals("{\"status\":\"deleting\"}", expect(202, call("DELETE", "/me", erin, null)).body());
@@ -190,7 +224,8 @@ class AccountErasureE2EIT {
         expect(401, call("GET", "/me", erin, null));
         expect(401, call("POST", "/moments/" + bobsMoment + "/comments", erin, Map.of("text", "still here?")));
 
-        List<String> left = poll("nothing left naming erin", Duration.ofSeconds(90), () -> naming(names), List::isEmpty);
+        List<String> left = poll("nothing left naming erin", Duration.ofSeconds(90), () -> naming(names, contentIds),
+                List::isEmpty);
         System.out.printf("erasure of the E2E user: %d ms from DELETE /me to nothing left%n",
                 (System.nanoTime() - started) / 1_000_000);
         assertEquals(List.of(), left);
@@ -209,6 +244,15 @@ class AccountErasureE2EIT {
         assertTrue(expect(200, call("GET", "/friends", carol, null)).body().contains(bobId));
         expect(404, call("GET", "/moments/" + erinsMoment, bob, null));
         expect(404, call("GET", "/moments/" + erinsFirst, bob, null));
+        // the moderators still see the cases against her (her moment, gone; herself, under a placeholder), not hers
+        List<JsonNode> queued = queue(moderator);
+        JsonNode moment = queued.stream().filter(q -> q.path("target").path("id").asText().equals(erinsMoment)).findFirst()
+                .orElseThrow(() -> new AssertionError("her moment's case: " + queued));
+        assertTrue(moment.path("contentGone").asBoolean() && moment.path("authorId").isMissingNode(), moment.toString());
+        assertTrue(queued.stream().anyMatch(q -> q.path("target").path("type").asText().equals("user")
+                && q.path("target").path("id").asText().startsWith("erased-")
+                && q.path("reasons").toString().contains("harassment")), "her own case: " + queued);
+        assertFalse(queued.toString().contains(erinsReport), "the report she filed is gone, and its case with it");
         // after the erasure: the deleted token is still refused, and asking again is still 202
         expect(401, call("GET", "/feed", erin, null));
         askAgain(erin);

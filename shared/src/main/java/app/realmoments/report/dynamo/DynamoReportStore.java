@@ -49,9 +49,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public final class DynamoReportStore implements ReportStore {
 
     static final String INDEX = "OpenByAge";
-    private static final String OPEN = "open";
-    private static final String RESOLVED = "resolved";
-    private static final String AUDIT = "AUDIT";
+    static final String OPEN = "open";
+    static final String RESOLVED = "resolved";
+    static final String AUDIT = "AUDIT";
     private static final int CONFLICT_RETRIES = 4;
 
     private final DynamoDbClient dynamo;
@@ -72,7 +72,7 @@ public final class DynamoReportStore implements ReportStore {
         return key("REPORT#" + reportId, "REPORT");
     }
 
-    private static Map<String, AttributeValue> edgeKey(String reporterId, Target target) {
+    static Map<String, AttributeValue> edgeKey(String reporterId, Target target) {
         Map<String, AttributeValue> key = new HashMap<>(DynamoSocialGraph.reportsKey(reporterId));
         key.put("sk", s(DynamoSocialGraph.reportEdge(target.ref())));
         return key;
@@ -184,7 +184,7 @@ public final class DynamoReportStore implements ReportStore {
         }
     }
 
-    private static Target targetOf(Map<String, AttributeValue> item) {
+    static Target targetOf(Map<String, AttributeValue> item) {
         TargetType type = TargetType.fromWire(str(item, "targetType"));
         return new Target(type, str(item, "targetId"), type == TargetType.USER ? null : str(item, "momentId"));
     }
@@ -195,8 +195,12 @@ public final class DynamoReportStore implements ReportStore {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Report(str(item, "reportId"), str(item, "reporterId"), targetOf(item),
-                Reason.fromWire(str(item, "reason")), str(item, "note"), instant(item, "createdAt")));
+        return Optional.of(reportOf(item));
+    }
+
+    static Report reportOf(Map<String, AttributeValue> item) {
+        return new Report(str(item, "reportId"), str(item, "reporterId"), targetOf(item),
+                Reason.fromWire(str(item, "reason")), str(item, "note"), instant(item, "createdAt"));
     }
 
     @Override
@@ -205,7 +209,7 @@ public final class DynamoReportStore implements ReportStore {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(caseOf(item));
     }
 
-    private static Case caseOf(Map<String, AttributeValue> item) {
+    static Case caseOf(Map<String, AttributeValue> item) {
         Target target = targetOf(item);
         Set<String> reasons = new HashSet<>();
         if (item.containsKey("reasons") && item.get("reasons").hasSs()) {

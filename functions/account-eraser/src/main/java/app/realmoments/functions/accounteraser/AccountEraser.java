@@ -30,7 +30,12 @@ public final class AccountEraser implements RequestStreamHandler {
     private final AccountErasure erasure;
 
     public AccountEraser() {
-        this(Wiring.fromEnvironment().accountErasure(List.of()));
+        this(wiring());
+    }
+
+    private static AccountErasure wiring() {
+        Wiring wiring = Wiring.fromEnvironment();
+        return wiring.accountErasure(List.of(wiring.reportErasure()));
     }
 
     public AccountEraser(AccountErasure erasure) {
