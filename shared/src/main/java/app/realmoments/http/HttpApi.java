@@ -96,7 +96,7 @@ public abstract class HttpApi implements RequestStreamHandler {
         }
         if (seenClosed.contains(caller) || closedAccounts().isClosed(caller)) {
             seenClosed.add(caller);
-            throw new Problem(Problem.Kind.UNAUTHENTICATED, "account_closed", "this account has been deleted", null);
+            throw new Problem(Problem.Kind.UNAUTHENTICATED, "account_closed", "this account is closed", null);
         }
     }
 

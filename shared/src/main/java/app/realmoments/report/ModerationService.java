@@ -1,6 +1,6 @@
 package app.realmoments.report;
 
-import app.realmoments.account.UserDirectory;
+import app.realmoments.account.AccountSuspension;
 import app.realmoments.error.Problem;
 import app.realmoments.id.Ids;
 import app.realmoments.interact.Comment;
@@ -53,7 +53,7 @@ public final class ModerationService {
     private final ProfileStore profiles;
     private final MomentViews views;
     private final NotificationQueue notifications;
-    private final UserDirectory accounts;
+    private final AccountSuspension accounts;
     private final Release release;
     private final Cursors cursors;
     private final Ids ids;
@@ -61,7 +61,7 @@ public final class ModerationService {
 
     public ModerationService(ReportStore reports, ContentFlags flags, MomentStore moments, MomentService deletion,
                              InteractionStore interactions, ProfileStore profiles, MomentViews views,
-                             NotificationQueue notifications, UserDirectory accounts, Release release, Cursors cursors,
+                             NotificationQueue notifications, AccountSuspension accounts, Release release, Cursors cursors,
                              Ids ids, Clock clock) {
         this.reports = reports;
         this.flags = flags;
@@ -185,7 +185,7 @@ public final class ModerationService {
             }
             case SUSPEND_AUTHOR -> {
                 if (reported.authorId() != null) {
-                    accounts.disable(reported.authorId());
+                    accounts.suspend(reported.authorId());
                     flags.suspend(reported.authorId());
                 }
             }

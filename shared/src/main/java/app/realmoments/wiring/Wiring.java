@@ -1,6 +1,7 @@
 package app.realmoments.wiring;
 
 import app.realmoments.account.AccountErasure;
+import app.realmoments.account.AccountSuspension;
 import app.realmoments.account.ClosedAccounts;
 import app.realmoments.account.ErasableObjects;
 import app.realmoments.account.ErasureQueue;
@@ -612,6 +613,11 @@ public final class Wiring {
                     require("USERS_TABLE")), ids(), clock());
         }
         return reportErasure;
+    }
+
+    /** A moderator's suspension: the account's tokens refused (closed accounts) and its pool user disabled. */
+    public AccountSuspension accountSuspension() {
+        return new AccountSuspension(userDirectory(), closedAccounts(), tokenLifetime(), clock());
     }
 
     /** The stage's user pool (USER_POOL_ID), its client built on the first account change. */

@@ -163,6 +163,11 @@ final class ErasureWorld {
             }
 
             @Override
+            public void suspend(String userId, Instant until) {
+                close(userId, until);
+            }
+
+            @Override
             public void markErased(String userId, Instant until) {
                 erased.add(userId);
             }

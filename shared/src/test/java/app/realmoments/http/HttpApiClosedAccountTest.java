@@ -27,6 +27,11 @@ class HttpApiClosedAccountTest {
         }
 
         @Override
+        public void suspend(String userId, Instant until) {
+            close(userId, until);
+        }
+
+        @Override
         public void markErased(String userId, Instant until) {
         }
 

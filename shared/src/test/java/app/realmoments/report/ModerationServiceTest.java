@@ -16,6 +16,7 @@ import app.realmoments.outbox.NotificationType;
 import app.realmoments.page.Page;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ModerationServiceTest {
@@ -117,6 +118,8 @@ class ModerationServiceTest {
         String reportId = reports.report("ben", new NewReport("user", "ana", null, "harassment", null)).reportId();
         resolve(reportId, "suspend_author");
         assertEquals(List.of("ana"), world.disabled);
+        assertEquals(Map.of("ana", world.clock.instant().plusSeconds(3600)), world.refusedUntil,
+                "the tokens issued before are refused for as long as one can live");
         assertFalse(world.sees("gil", MOMENT), "hidden from the author's friend");
         assertTrue(world.sees("ana", MOMENT));
         assertTrue(world.profiles.find("ana").orElseThrow().hidden());

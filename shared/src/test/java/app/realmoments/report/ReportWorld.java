@@ -1,5 +1,7 @@
 package app.realmoments.report;
 
+import app.realmoments.account.AccountSuspension;
+import app.realmoments.account.ClosedAccounts;
 import app.realmoments.account.UserDirectory;
 import app.realmoments.id.Ids;
 import app.realmoments.interact.Comment;
@@ -23,8 +25,10 @@ import app.realmoments.testing.InMemoryReportStore;
 import app.realmoments.testing.RecordingNotificationQueue;
 import app.realmoments.testing.Services;
 import app.realmoments.testing.SettableClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -60,6 +64,28 @@ final class ReportWorld {
         public void delete(String userId) {
         }
     };
+    /** Whose tokens are refused, and until when. */
+    final Map<String, Instant> refusedUntil = new HashMap<>();
+    final ClosedAccounts closed = new ClosedAccounts() {
+        @Override
+        public void close(String userId, Instant until) {
+            refusedUntil.put(userId, until);
+        }
+
+        @Override
+        public void suspend(String userId, Instant until) {
+            refusedUntil.put(userId, until);
+        }
+
+        @Override
+        public void markErased(String userId, Instant until) {
+        }
+
+        @Override
+        public State state(String userId) {
+            return refusedUntil.containsKey(userId) ? State.SUSPENDED : State.OPEN;
+        }
+    };
 
     ReportWorld() {
         for (String user : List.of("ana", "ben", "cy", "dee", "fay")) {
@@ -86,7 +112,7 @@ final class ReportWorld {
     ModerationService moderation() {
         MomentService deletion = Services.moments(moments, media, profiles, visibility, new Ids(), clock);
         return new ModerationService(reports, flags, moments, deletion, interactions, profiles, Services.views(media),
-                queue, accounts, released::add, new Cursors("test-cursor-signing-key-0123456789abcdef"), new Ids(), clock);
+                queue, new AccountSuspension(accounts, closed, Duration.ofMinutes(60), clock), released::add, new Cursors("test-cursor-signing-key-0123456789abcdef"), new Ids(), clock);
     }
 
     boolean sees(String viewer, String momentId) {

@@ -56,13 +56,22 @@ public final class DynamoClosedAccounts implements ClosedAccounts {
 
     @Override
     public void close(String userId, Instant until) {
+        mark(userId, State.DELETING, until);
+    }
+
+    @Override
+    public void suspend(String userId, Instant until) {
+        mark(userId, State.SUSPENDED, until);
+    }
+
+    /** The state, unless the item has one already (a deletion is never turned back), until the later time. */
+    private void mark(String userId, State state, Instant until) {
         try {
             dynamo.updateItem(r -> r.tableName(table).key(key(pk(userId), SK))
-                    .updateExpression("SET #state = if_not_exists(#state, :deleting), expiresAt = :until")
+                    .updateExpression("SET #state = if_not_exists(#state, :state), expiresAt = :until")
                     .conditionExpression("attribute_not_exists(expiresAt) OR expiresAt < :until")
                     .expressionAttributeNames(Map.of("#state", "state"))
-                    .expressionAttributeValues(Map.of(":deleting", s(State.DELETING.name()),
-                            ":until", n(until.getEpochSecond()))));
+                    .expressionAttributeValues(Map.of(":state", s(state.name()), ":until", n(until.getEpochSecond()))));
         } catch (ConditionalCheckFailedException alreadyLonger) {
             // closed already, until later
         }

@@ -35,6 +35,11 @@ class AccountApiTest {
         }
 
         @Override
+        public void suspend(String userId, Instant until) {
+            close(userId, until);
+        }
+
+        @Override
         public void markErased(String userId, Instant until) {
         }
 

@@ -34,7 +34,7 @@ public final class ModerationApi extends HttpApi {
                         wiring.clock(), wiring.reportAutoHideThreshold()),
                 new ModerationService(wiring.reports(), wiring.contentFlags(), wiring.moments(), deletion(wiring),
                         wiring.interactions(), wiring.profiles(), views(wiring), wiring.notificationQueue(),
-                        wiring.userDirectory(), releases(wiring), wiring.cursors(), wiring.ids(), wiring.clock()));
+                        wiring.accountSuspension(), releases(wiring), wiring.cursors(), wiring.ids(), wiring.clock()));
     }
 
     public ModerationApi(ReportService reports, ModerationService moderation) {

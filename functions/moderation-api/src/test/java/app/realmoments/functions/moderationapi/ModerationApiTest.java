@@ -2,6 +2,8 @@ package app.realmoments.functions.moderationapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import app.realmoments.account.AccountSuspension;
+import app.realmoments.account.ClosedAccounts;
 import app.realmoments.account.UserDirectory;
 import app.realmoments.http.TestContext;
 import app.realmoments.id.Ids;
@@ -25,6 +27,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +73,7 @@ class ModerationApiTest {
                         new Ids(), clock, 3),
                 new ModerationService(reports, flags, moments, Services.moments(moments, media, profiles, visibility,
                         new Ids(), clock), interactions, profiles, Services.views(media), new RecordingNotificationQueue(),
-                        accounts, id -> { }, new Cursors("test-cursor-signing-key-0123456789abcdef"), new Ids(), clock));
+                        new AccountSuspension(accounts, ClosedAccounts.NONE, Duration.ofMinutes(60), clock), id -> { }, new Cursors("test-cursor-signing-key-0123456789abcdef"), new Ids(), clock));
     }
 
     private APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event) {
