@@ -101,7 +101,7 @@ class AccountErasureTest {
         assertEquals("1", bobs.get("comments"));
         assertEquals(List.of("bob", "carol", "dan"), List.copyOf(w.poolUsers));
         assertEquals(List.of(new ErasureJob(U, true, List.of(M2))), w.queued);
-        assertTrue(w.erased.contains(U));
+        assertEquals(ClosedAccounts.State.ERASED, w.closed.stateOf(U));
     }
 
     @Test

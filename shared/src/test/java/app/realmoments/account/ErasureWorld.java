@@ -1,7 +1,7 @@
 package app.realmoments.account;
 
+import app.realmoments.testing.InMemoryClosedAccounts;
 import app.realmoments.feed.FeedStore;
-import app.realmoments.interact.InteractionCleanup;
 import app.realmoments.interact.InteractionStore;
 import app.realmoments.interact.Reaction;
 import app.realmoments.moment.MomentStore;
@@ -31,8 +31,7 @@ import java.util.TreeSet;
 final class ErasureWorld {
 
     final Map<String, Map<String, String>> items = new TreeMap<>();
-    final Set<String> closed = new TreeSet<>();
-    final Set<String> erased = new TreeSet<>();
+    final InMemoryClosedAccounts closed = new InMemoryClosedAccounts();
     final List<ErasureJob> queued = new ArrayList<>();
     final Set<String> poolUsers = new TreeSet<>();
     int changes;
@@ -105,7 +104,7 @@ final class ErasureWorld {
             }
             throw new UnsupportedOperationException(name);
         }), interactions(), momentId -> partition("Interactions", "MOMENT#" + momentId).forEach(k -> delete(k[0], k[1], k[2])),
-                objects("Media"), objects("Exports"), directory(), closedAccounts(), (job, delay) -> {
+                objects("Media"), objects("Exports"), directory(), closed, (job, delay) -> {
                     change("queue " + job);
                     queued.add(job);
                 }, List.of(), Duration.ofHours(1), Duration.ZERO, java.time.Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"),
@@ -151,30 +150,6 @@ final class ErasureWorld {
                     change("pool delete");
                     poolUsers.remove(userId);
                 }
-            }
-        };
-    }
-
-    private ClosedAccounts closedAccounts() {
-        return new ClosedAccounts() {
-            @Override
-            public void close(String userId, Instant until) {
-                closed.add(userId);
-            }
-
-            @Override
-            public void suspend(String userId, Instant until) {
-                close(userId, until);
-            }
-
-            @Override
-            public void markErased(String userId, Instant until) {
-                erased.add(userId);
-            }
-
-            @Override
-            public State state(String userId) {
-                return erased.contains(userId) ? State.ERASED : closed.contains(userId) ? State.DELETING : State.OPEN;
             }
         };
     }

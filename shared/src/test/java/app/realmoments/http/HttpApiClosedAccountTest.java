@@ -1,46 +1,23 @@
 package app.realmoments.http;
 
+import app.realmoments.testing.InMemoryClosedAccounts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.realmoments.account.ClosedAccounts;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Every route refuses a closed account's still-valid token; DELETE /me still answers; a closure is read once. */
 class HttpApiClosedAccountTest {
 
-    private final Set<String> closed = new TreeSet<>();
-    private final AtomicInteger reads = new AtomicInteger();
+    private final InMemoryClosedAccounts accounts = new InMemoryClosedAccounts();
     private final AtomicInteger routed = new AtomicInteger();
 
-    private final HttpApi api = new HttpApi(new ClosedAccounts() {
-        @Override
-        public void close(String userId, Instant until) {
-            closed.add(userId);
-        }
-
-        @Override
-        public void suspend(String userId, Instant until) {
-            close(userId, until);
-        }
-
-        @Override
-        public void markErased(String userId, Instant until) {
-        }
-
-        @Override
-        public State state(String userId) {
-            reads.incrementAndGet();
-            return closed.contains(userId) ? State.DELETING : State.OPEN;
-        }
-    }) {
+    private final HttpApi api = new HttpApi(accounts) {
         @Override
         protected ApiResponse route(ApiRequest request) {
             routed.incrementAndGet();
@@ -66,12 +43,12 @@ class HttpApiClosedAccountTest {
     @Test
     void anOpenAccountIsServedAfterOneRead() {
         assertEquals(200, call("GET /feed", "ana").getStatusCode());
-        assertEquals(1, reads.get());
+        assertEquals(1, accounts.reads());
     }
 
     @Test
     void aClosedAccountGets401OnEveryRouteButDeleteMe() {
-        closed.add("ana");
+        accounts.close("ana", Instant.MAX);
         for (String route : new String[]{"GET /me", "PUT /me", "POST /moments", "POST /friends/requests", "GET /feed"}) {
             APIGatewayV2HTTPResponse response = call(route, "ana");
             assertEquals(401, response.getStatusCode(), route);
@@ -79,13 +56,13 @@ class HttpApiClosedAccountTest {
         }
         assertEquals(0, routed.get(), "no route ran");
         assertEquals(200, call("DELETE /me", "ana").getStatusCode(), "asking again is answered by the route");
-        assertEquals(1, reads.get(), "a closure is read once per container");
+        assertEquals(1, accounts.reads(), "a closure is read once per container");
         assertEquals(200, call("GET /me", "bob").getStatusCode(), "others are served");
     }
 
     @Test
     void aCallWithoutACallerIsNotChecked() {
         call("GET /health", null);
-        assertEquals(0, reads.get());
+        assertEquals(0, accounts.reads());
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.realmoments.account.ClosedAccounts;
 import app.realmoments.error.Problem;
 import app.realmoments.id.Ids;
 import app.realmoments.moderation.HeldForReview;
@@ -16,7 +17,7 @@ import app.realmoments.outbox.NotificationType;
 import app.realmoments.page.Page;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ModerationServiceTest {
@@ -118,8 +119,10 @@ class ModerationServiceTest {
         String reportId = reports.report("ben", new NewReport("user", "ana", null, "harassment", null)).reportId();
         resolve(reportId, "suspend_author");
         assertEquals(List.of("ana"), world.disabled);
-        assertEquals(Map.of("ana", world.clock.instant().plusSeconds(3600)), world.refusedUntil,
+        assertEquals(Set.of("ana"), world.closed.users());
+        assertEquals(world.clock.instant().plusSeconds(3600), world.closed.until("ana"),
                 "the tokens issued before are refused for as long as one can live");
+        assertEquals(ClosedAccounts.State.SUSPENDED, world.closed.stateOf("ana"));
         assertFalse(world.sees("gil", MOMENT), "hidden from the author's friend");
         assertTrue(world.sees("ana", MOMENT));
         assertTrue(world.profiles.find("ana").orElseThrow().hidden());

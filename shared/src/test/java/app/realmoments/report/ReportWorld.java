@@ -1,7 +1,6 @@
 package app.realmoments.report;
 
 import app.realmoments.account.AccountSuspension;
-import app.realmoments.account.ClosedAccounts;
 import app.realmoments.account.UserDirectory;
 import app.realmoments.id.Ids;
 import app.realmoments.interact.Comment;
@@ -16,6 +15,7 @@ import app.realmoments.page.Cursors;
 import app.realmoments.profile.Profile;
 import app.realmoments.quota.Quotas;
 import app.realmoments.testing.FakeSocialGraph;
+import app.realmoments.testing.InMemoryClosedAccounts;
 import app.realmoments.testing.InMemoryContentFlags;
 import app.realmoments.testing.InMemoryInteractionStore;
 import app.realmoments.testing.InMemoryMediaStore;
@@ -28,7 +28,6 @@ import app.realmoments.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -64,28 +63,7 @@ final class ReportWorld {
         public void delete(String userId) {
         }
     };
-    /** Whose tokens are refused, and until when. */
-    final Map<String, Instant> refusedUntil = new HashMap<>();
-    final ClosedAccounts closed = new ClosedAccounts() {
-        @Override
-        public void close(String userId, Instant until) {
-            refusedUntil.put(userId, until);
-        }
-
-        @Override
-        public void suspend(String userId, Instant until) {
-            refusedUntil.put(userId, until);
-        }
-
-        @Override
-        public void markErased(String userId, Instant until) {
-        }
-
-        @Override
-        public State state(String userId) {
-            return refusedUntil.containsKey(userId) ? State.SUSPENDED : State.OPEN;
-        }
-    };
+    final InMemoryClosedAccounts closed = new InMemoryClosedAccounts();;
 
     ReportWorld() {
         for (String user : List.of("ana", "ben", "cy", "dee", "fay")) {

@@ -3,7 +3,7 @@ package app.realmoments.functions.accountapi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.realmoments.account.AccountClosing;
-import app.realmoments.account.ClosedAccounts;
+import app.realmoments.testing.InMemoryClosedAccounts;
 import app.realmoments.account.ErasureJob;
 import app.realmoments.account.UserDirectory;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -16,38 +16,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** DELETE /me: 202 at once, the account closed, disabled and queued; asking again is 202 and queues again. */
 class AccountApiTest {
 
-    private final Set<String> closed = new TreeSet<>();
     private final List<String> disabled = new ArrayList<>();
     private final List<ErasureJob> queued = new ArrayList<>();
     private final Instant now = Instant.parse("2026-12-02T10:00:00Z");
 
-    private final ClosedAccounts accounts = new ClosedAccounts() {
-        @Override
-        public void close(String userId, Instant until) {
-            assertEquals(now.plus(Duration.ofMinutes(60)), until);
-            closed.add(userId);
-        }
-
-        @Override
-        public void suspend(String userId, Instant until) {
-            close(userId, until);
-        }
-
-        @Override
-        public void markErased(String userId, Instant until) {
-        }
-
-        @Override
-        public State state(String userId) {
-            return closed.contains(userId) ? State.DELETING : State.OPEN;
-        }
-    };
+    private final InMemoryClosedAccounts accounts = new InMemoryClosedAccounts();;
 
     private final UserDirectory directory = new UserDirectory() {
         @Override
@@ -83,7 +61,8 @@ class AccountApiTest {
 
         assertEquals(202, response.getStatusCode());
         assertEquals("{\"status\":\"deleting\"}", response.getBody());
-        assertEquals(Set.of("ana"), closed);
+        assertEquals(Set.of("ana"), accounts.users());
+        assertEquals(now.plus(Duration.ofMinutes(60)), accounts.until("ana"));
         assertEquals(List.of("ana"), disabled);
         assertEquals(List.of(ErasureJob.of("ana")), queued);
     }
