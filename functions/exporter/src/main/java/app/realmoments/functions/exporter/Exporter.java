@@ -45,7 +45,6 @@ public final class Exporter implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         Metrics metrics = InvocationLog.metrics(context).count("ExportsBuilt", 0);
-        int[] built = {0};
         BatchItemFailures.write(RECORDS.run(SqsMessage.readAll(input), context, metrics, (message, log) -> {
             log.put("messageId", message.messageId());
             ExportJob job = Json.read(message.body(), ExportJob.class);
@@ -53,8 +52,7 @@ public final class Exporter implements RequestStreamHandler {
             log.put("exportId", job.exportId());
             ExportBuilder.Outcome outcome = builder.build(job);
             log.put("outcome", outcome.name().toLowerCase(Locale.ROOT));
-            built[0] += outcome == ExportBuilder.Outcome.BUILT ? 1 : 0;
-            metrics.count("ExportsBuilt", built[0]);
+            metrics.count("ExportsBuilt", outcome == ExportBuilder.Outcome.BUILT ? 1 : 0); // counts add up
         }), output);
     }
 }
