@@ -78,7 +78,7 @@ public final class AccountErasure {
     }
 
     /** How many items each step deleted (zero everywhere on an erased user). */
-    public record Result(Map<Step, Integer> deleted, boolean sweepQueued) {
+    public record Result(Map<Step, Integer> deleted) {
 
         public int total() {
             return deleted.values().stream().mapToInt(Integer::intValue).sum();
@@ -162,17 +162,13 @@ public final class AccountErasure {
         deleted.put(Step.USER_PARTITION, store.removeUserPartition(user));
         directory.delete(user);
         deleted.put(Step.USER_POOL, 1);
-        boolean sweepQueued = false;
-        if (job.sweep()) {
-            closed.markErased(user, clock.instant().plus(tokenLifetime));
-        } else {
+        if (!job.sweep()) {
             queue.send(new ErasureJob(user, true, pending), sweepDelay);
-            sweepQueued = true;
-            if (sweepDelay.isZero()) {
-                closed.markErased(user, clock.instant().plus(tokenLifetime));
-            }
         }
-        return new Result(deleted, sweepQueued);
+        if (job.sweep() || sweepDelay.isZero()) {
+            closed.markErased(user, clock.instant().plus(tokenLifetime));
+        }
+        return new Result(deleted);
     }
 
     /**

@@ -22,8 +22,8 @@ public interface ErasureStore {
     record Edge(EdgeKind kind, String otherId) {
     }
 
-    /** One of the user's moments: its id, its image roles (wire names) and whether it is still pending. */
-    record OwnMoment(String momentId, Set<String> roles, boolean pending) {
+    /** One of the user's moments: its id and whether it is still pending (every role's object is deleted). */
+    record OwnMoment(String momentId, boolean pending) {
     }
 
     /** What the user wrote on someone's moment. */

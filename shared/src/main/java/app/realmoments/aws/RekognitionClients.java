@@ -2,7 +2,7 @@ package app.realmoments.aws;
 
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 
-/** Builds the Rekognition client of the upload processor, once per container. */
+/** Builds the Rekognition client of the upload processor (Wiring keeps the one it builds for the container). */
 public final class RekognitionClients {
 
     private RekognitionClients() {

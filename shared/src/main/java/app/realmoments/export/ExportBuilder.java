@@ -1,5 +1,7 @@
 package app.realmoments.export;
 
+import static app.realmoments.time.Times.iso;
+
 import app.realmoments.json.Json;
 import app.realmoments.moment.ImageRole;
 import app.realmoments.moment.MediaKeys;
@@ -14,7 +16,6 @@ import app.realmoments.outbox.NotificationQueue;
 import app.realmoments.outbox.NotificationType;
 import app.realmoments.profile.Profile;
 import app.realmoments.social.SocialGraphStore;
-import app.realmoments.time.Times;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -229,7 +230,7 @@ public final class ExportBuilder {
                 .map(i -> new ImageEntry(i.role().wire(), i.width(), i.height(), imageFile(m.momentId(), i.role()))).toList();
         return new MomentEntry(m.momentId(), m.caption(), m.audience() == null ? null : m.audience().wire(), m.campusId(),
                 m.status() == null ? null : m.status().wire(), m.rejectReason(), iso(m.createdAt()),
-                m.publishedAt() == null ? null : iso(m.publishedAt()), m.lateMinutes(), images,
+                iso(m.publishedAt()), m.lateMinutes(), images,
                 m.reactionCounts(), m.commentCount());
     }
 
@@ -291,9 +292,5 @@ public final class ExportBuilder {
             position = slice.next();
         } while (position != null);
         return entries;
-    }
-
-    private static String iso(Instant at) {
-        return at == null ? null : Times.iso(at);
     }
 }

@@ -42,8 +42,4 @@ public final class Screening {
     public Optional<String> text(String text) {
         return words.flags(text) ? Optional.of(WORD_LIST) : Optional.empty();
     }
-
-    public TextFilter words() {
-        return words;
-    }
 }

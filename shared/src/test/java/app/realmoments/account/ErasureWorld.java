@@ -315,7 +315,7 @@ final class ErasureWorld {
 
             @Override
             public List<OwnMoment> momentsOf(String userId) {
-                return where("Moments", "authorId", userId).stream().map(k -> new OwnMoment(k[1], Set.of("back", "front"),
+                return where("Moments", "authorId", userId).stream().map(k -> new OwnMoment(k[1],
                         "pending".equals(get(k[0], k[1], k[2]).get("status")))).toList();
             }
 

@@ -30,7 +30,8 @@ public final class DynamoClosedAccounts implements ClosedAccounts {
 
     private final DynamoDbClient dynamo;
     private final String table;
-    private final SecretKeySpec key;
+    /** An initialised HMAC per thread, as Cursors keeps one: every request asks, so it is made once. */
+    private final ThreadLocal<Mac> macs;
     private final Clock clock;
 
     public DynamoClosedAccounts(DynamoDbClient dynamo, String table, String secret, Clock clock) {
@@ -39,19 +40,23 @@ public final class DynamoClosedAccounts implements ClosedAccounts {
         }
         this.dynamo = dynamo;
         this.table = table;
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        SecretKeySpec key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 unavailable", e);
+            }
+        });
+        macs.get(); // fail at construction, not at the first request, if HmacSHA256 is unavailable
         this.clock = clock;
     }
 
     /** The item's partition key: no user id in it. */
     public String pk(String userId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return "CLOSED#" + HexFormat.of().formatHex(mac.doFinal((PURPOSE + userId).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        return "CLOSED#" + HexFormat.of().formatHex(macs.get().doFinal((PURPOSE + userId).getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override

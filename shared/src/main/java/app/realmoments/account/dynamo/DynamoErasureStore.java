@@ -188,13 +188,11 @@ public final class DynamoErasureStore implements ErasureStore {
     public List<OwnMoment> momentsOf(String userId) {
         List<OwnMoment> own = new ArrayList<>();
         for (var page : dynamo.queryPaginator(q -> q.tableName(moments).indexName("ByAuthor")
-                .keyConditionExpression("authorId = :a").projectionExpression("momentId, #status, images")
+                .keyConditionExpression("authorId = :a").projectionExpression("momentId, #status")
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(Map.of(":a", s(userId))))) {
             for (var item : page.items()) {
-                AttributeValue images = item.get("images");
-                Set<String> roles = images == null || !images.hasM() ? Set.of() : images.m().keySet();
-                own.add(new OwnMoment(str(item, "momentId"), roles, "pending".equals(str(item, "status"))));
+                own.add(new OwnMoment(str(item, "momentId"), "pending".equals(str(item, "status"))));
             }
         }
         return own;
