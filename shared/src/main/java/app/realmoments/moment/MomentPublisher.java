@@ -140,11 +140,6 @@ public final class MomentPublisher {
         return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
     }
 
-    /** A moderator dismissed the hold: {@link HeldMoments#release}. */
-    public Result release(String momentId) {
-        return new HeldMoments(moments, clock).release(momentId);
-    }
-
     private Result reject(Moment moment, String reason) {
         // queued first, with an id derived from the moment, so a retry after a failure re-sends the same job
         notifications.send(List.of(NotificationJob.of(NotificationType.MOMENT_REJECTED, moment.authorId(), null,

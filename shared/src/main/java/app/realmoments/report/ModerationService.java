@@ -7,7 +7,6 @@ import app.realmoments.interact.Comment;
 import app.realmoments.interact.InteractionStore;
 import app.realmoments.moment.Moment;
 import app.realmoments.moment.MomentService;
-import app.realmoments.moment.MomentStatus;
 import app.realmoments.moment.MomentStore;
 import app.realmoments.moment.MomentView;
 import app.realmoments.moment.MomentViews;
@@ -165,8 +164,7 @@ public final class ModerationService {
             case DISMISS -> {
                 flags.show(target);
                 if (reported.held() != null && target.type() == TargetType.MOMENT) {
-                    moments.find(target.id()).filter(m -> m.status() == MomentStatus.PENDING)
-                            .ifPresent(m -> release.release(m.momentId()));
+                    release.release(target.id()); // only a pending moment is released; anything else is left as it is
                 }
             }
             case REMOVE -> {

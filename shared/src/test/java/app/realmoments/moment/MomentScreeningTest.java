@@ -175,14 +175,14 @@ class MomentScreeningTest {
         upload(ImageRole.BACK, NUDE);
         publisher.uploaded(key(ImageRole.BACK));
 
-        MomentPublisher.Result released = publisher.release(ID);
+        MomentPublisher.Result released = held().release(ID);
 
         assertEquals(MomentPublisher.Outcome.PUBLISHED, released.outcome());
         assertEquals(MomentStatus.PUBLISHED, moments.get(ID).status());
         assertFalse(moments.get(ID).held());
         assertEquals(NOW, moments.get(ID).publishedAt());
-        assertEquals(MomentPublisher.Outcome.DUPLICATE, publisher.release(ID).outcome(), "a second release changes nothing");
-        assertEquals(MomentPublisher.Outcome.IGNORED, publisher.release("01JD8X3Q6Z7V9K2M4N5P6R7S8V").outcome());
+        assertEquals(MomentPublisher.Outcome.DUPLICATE, held().release(ID).outcome(), "a second release changes nothing");
+        assertEquals(MomentPublisher.Outcome.IGNORED, held().release("01JD8X3Q6Z7V9K2M4N5P6R7S8V").outcome());
     }
 
     @Test
@@ -192,7 +192,7 @@ class MomentScreeningTest {
         publisher.uploaded(key(ImageRole.BACK));
         assertTrue(moments.get(ID).held());
 
-        assertEquals(MomentPublisher.Outcome.RELEASED, publisher.release(ID).outcome());
+        assertEquals(MomentPublisher.Outcome.RELEASED, held().release(ID).outcome());
         assertFalse(moments.get(ID).held());
         assertEquals(MomentStatus.PENDING, moments.get(ID).status());
         held.clear();
@@ -207,7 +207,7 @@ class MomentScreeningTest {
         declare(null, ImageRole.BACK, ImageRole.FRONT);
         upload(ImageRole.BACK, NUDE);
         publisher.uploaded(key(ImageRole.BACK));
-        publisher.release(ID);
+        held().release(ID);
         upload(ImageRole.FRONT, NUDE);
 
         assertEquals(MomentPublisher.Outcome.HELD, publisher.uploaded(key(ImageRole.FRONT)).outcome());
@@ -230,5 +230,10 @@ class MomentScreeningTest {
 
     private void upload(ImageRole role, byte[] bytes) {
         media.write(MediaKeys.upload("ana", ID, role), bytes, "image/jpeg");
+    }
+
+    /** What a moderator's dismiss calls. */
+    private HeldMoments held() {
+        return new HeldMoments(moments, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 }
