@@ -36,8 +36,8 @@ public final class MomentVisibility {
      * profile is read too (moderation may have hidden the author).
      */
     public boolean canSee(String viewerId, Profile viewer, Moment moment) {
-        if (moment.authorId().equals(viewerId) || !moment.isPublished()) {
-            return moment.authorId().equals(viewerId);
+        if (moment.authorId().equals(viewerId) || !moment.isPublished() || moment.hidden()) {
+            return moment.authorId().equals(viewerId); // what moderation hid needs no read to refuse
         }
         SocialGraph.Standing standing = graph.standingWith(viewerId, List.of(moment.authorId()),
                 List.of(SocialGraph.ref("moment", moment.momentId())));
