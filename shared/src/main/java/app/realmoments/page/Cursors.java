@@ -1,15 +1,13 @@
 package app.realmoments.page;
 
 import app.realmoments.error.Problem;
+import app.realmoments.id.HmacSha256;
 import app.realmoments.json.Json;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Opaque, tamper-evident list cursors: the storage position as base64url JSON plus an HMAC-SHA256
@@ -21,24 +19,13 @@ public final class Cursors {
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
     private static final Type POSITION = Json.mapOf(String.class);
 
-    /** An initialised HMAC per thread; {@code doFinal} leaves it reset for the next cursor. */
-    private final ThreadLocal<Mac> macs;
+    private final HmacSha256 hmac;
 
     public Cursors(String signingKey) {
         if (signingKey == null || signingKey.length() < 32) {
             throw new IllegalStateException("the cursor signing key must have at least 32 characters");
         }
-        SecretKeySpec key = new SecretKeySpec(signingKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        this.macs = ThreadLocal.withInitial(() -> {
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(key);
-                return mac;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("HmacSHA256 unavailable", e);
-            }
-        });
-        macs.get(); // fail at construction, not at the first cursor, if HmacSHA256 is unavailable
+        this.hmac = new HmacSha256(signingKey);
     }
 
     /** {@code scope} names the list and its owner (e.g. "feed:USER#01J..."): a cursor only works there. */
@@ -81,10 +68,7 @@ public final class Cursors {
     }
 
     private byte[] mac(String scope, String payload) {
-        Mac mac = macs.get();
-        mac.update(scope.getBytes(StandardCharsets.UTF_8));
-        mac.update((byte) 0);
-        return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
+        return hmac.of(scope, payload);
     }
 
     private static Problem invalid() {

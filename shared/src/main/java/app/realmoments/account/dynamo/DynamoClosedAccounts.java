@@ -7,14 +7,11 @@ import static app.realmoments.aws.Attrs.s;
 import static app.realmoments.aws.Attrs.str;
 
 import app.realmoments.account.ClosedAccounts;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import app.realmoments.id.HmacSha256;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
@@ -30,8 +27,8 @@ public final class DynamoClosedAccounts implements ClosedAccounts {
 
     private final DynamoDbClient dynamo;
     private final String table;
-    /** An initialised HMAC per thread, as Cursors keeps one: every request asks, so it is made once. */
-    private final ThreadLocal<Mac> macs;
+    /** Every request asks, so the HMAC is made once (per thread). */
+    private final HmacSha256 hmac;
     private final Clock clock;
 
     public DynamoClosedAccounts(DynamoDbClient dynamo, String table, String secret, Clock clock) {
@@ -40,23 +37,13 @@ public final class DynamoClosedAccounts implements ClosedAccounts {
         }
         this.dynamo = dynamo;
         this.table = table;
-        SecretKeySpec key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        this.macs = ThreadLocal.withInitial(() -> {
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(key);
-                return mac;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("HmacSHA256 unavailable", e);
-            }
-        });
-        macs.get(); // fail at construction, not at the first request, if HmacSHA256 is unavailable
+        this.hmac = new HmacSha256(secret);
         this.clock = clock;
     }
 
     /** The item's partition key: no user id in it. */
     public String pk(String userId) {
-        return "CLOSED#" + HexFormat.of().formatHex(macs.get().doFinal((PURPOSE + userId).getBytes(StandardCharsets.UTF_8)));
+        return "CLOSED#" + HexFormat.of().formatHex(hmac.of(PURPOSE + userId));
     }
 
     @Override
